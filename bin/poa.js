@@ -1,0 +1,9 @@
+#!/usr/bin/env node
+// poa command-line entry: loads the built CLI bundle (built by `npm run build`, run on install by `prepare`).
+import('../dist/cli.js').catch((error) => {
+  if (error && error.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes('dist/cli.js')) {
+    process.stderr.write('poa: the CLI is not built — run `npm run build` in the poa-lint folder\n');
+    process.exit(2);
+  }
+  throw error;
+});

@@ -1,0 +1,120 @@
+// `poa lint`: flags, reading stdin, choosing the format, and the exit code from the findings.
+
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Command, Option } from 'commander';
+import { PoaError } from '../errors.js';
+import { lintFiles } from '../lint.js';
+import { formatJson } from '../report/json.js';
+import { formatStylish } from '../report/stylish.js';
+import type { LintReport } from '../types.js';
+import { nearest } from './suggest.js';
+
+export interface CommandState {
+  exitCode: number;
+}
+
+export const FORMATS = ['stylish', 'json'] as const;
+
+interface LintFlags {
+  format: string;
+  lang?: string;
+  locale?: string;
+  maxFileSize?: number;
+  maxWarnings?: number;
+  quiet?: boolean;
+  color: boolean;
+  outputFile?: string;
+  rule?: string[];
+  debug?: boolean;
+}
+
+function parseSize(value: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m)?$/i.exec(value.trim());
+  if (!m) throw new PoaError(`invalid size "${value}" for --max-file-size`, { hint: 'use a number of bytes or a size such as 500KB or 20MB' });
+  const unit = (m[2] ?? 'b').toLowerCase();
+  const factor = unit.startsWith('m') ? 1024 * 1024 : unit.startsWith('k') ? 1024 : 1;
+  return Math.round(Number(m[1]) * factor);
+}
+
+function parseCount(flag: string) {
+  return (value: string): number => {
+    if (!/^\d+$/.test(value)) throw new PoaError(`invalid value "${value}" for ${flag}`, { hint: 'use a whole number, 0 or more' });
+    return Number(value);
+  };
+}
+
+function parseFormat(value: string): string {
+  if ((FORMATS as readonly string[]).includes(value)) return value;
+  const suggestion = nearest(value, [...FORMATS]);
+  throw new PoaError(`unknown format "${value}"`, { hint: suggestion ? `did you mean "${suggestion}"? (formats: ${FORMATS.join(', ')})` : `use one of ${FORMATS.join(', ')}` });
+}
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+function parseRuleFlags(values: string[] | undefined): Record<string, 'error' | 'warning' | 'info' | 'off'> {
+  const out: Record<string, 'error' | 'warning' | 'info' | 'off'> = {};
+  for (const value of values ?? []) {
+    const m = /^([a-z0-9-]+)=(error|warning|warn|info|off)$/.exec(value.trim());
+    if (!m) throw new PoaError(`invalid --rule "${value}"`, { hint: 'write --rule <rule-id>=<off|info|warning|error>' });
+    const level = m[2] === 'warn' ? 'warning' : (m[2] as 'error' | 'warning' | 'info' | 'off');
+    out[m[1] as string] = level;
+  }
+  return out;
+}
+
+function useColor(flag: boolean): boolean {
+  if (!flag) return false;
+  if (process.env['NO_COLOR'] !== undefined && process.env['NO_COLOR'] !== '') return false;
+  const force = process.env['FORCE_COLOR'];
+  if (force !== undefined && force !== '') return force !== '0' && force !== 'false';
+  return process.stdout.isTTY === true;
+}
+
+export function exitCodeFor(report: LintReport, maxWarnings: number | undefined): number {
+  if (report.errorCount > 0) return 1;
+  if (maxWarnings !== undefined && report.warningCount > maxWarnings) return 1;
+  return 0;
+}
+
+export function registerLint(program: Command, state: CommandState): void {
+  program
+    .command('lint')
+    .description('check drafts for the faults reviewers reject plans for')
+    .argument('[paths...]', 'files, directories (searched for *.md, *.markdown, *.txt), globs, or - for stdin')
+    .addOption(new Option('-f, --format <name>', `output format: ${FORMATS.join(', ')}`).default('stylish').argParser(parseFormat))
+    .option('--lang <code>', 'language of the drafts when front matter does not say (default: detected)')
+    .option('--locale <code>', 'language of the messages (default: the draft\'s language)')
+    .option('--rule <id=severity>', 'set a rule\'s severity: off, info, warning or error (repeatable)', collect)
+    .option('--quiet', 'report errors only')
+    .option('--max-warnings <n>', 'exit with 1 when there are more warnings than this', parseCount('--max-warnings'))
+    .option('--max-file-size <size>', 'refuse drafts larger than this (default 10MB)', parseSize)
+    .option('-o, --output-file <file>', 'write the report to a file instead of stdout')
+    .option('--no-color', 'never colour the output (also NO_COLOR=1)')
+    .option('--debug', 'show stack traces for unexpected errors')
+    .action(async (paths: string[], flags: LintFlags) => {
+      const stdin = paths.includes('-') ? new Uint8Array(readFileSync(0)) : undefined;
+      const rules = parseRuleFlags(flags.rule);
+      const report = await lintFiles(paths, {
+        ...(flags.lang === undefined ? {} : { language: flags.lang }),
+        ...(flags.locale === undefined ? {} : { locale: flags.locale }),
+        ...(flags.maxFileSize === undefined ? {} : { maxFileBytes: flags.maxFileSize }),
+        ...(stdin ? { stdin } : {}),
+        ...(Object.keys(rules).length > 0 ? { rules } : {}),
+        ...(flags.quiet ? { quiet: true } : {}),
+      });
+      const toFile = flags.outputFile !== undefined;
+      const output = flags.format === 'json' ? formatJson(report) : formatStylish(report, { color: !toFile && useColor(flags.color) });
+      if (toFile) {
+        try {
+          writeFileSync(flags.outputFile as string, output);
+        } catch (error) {
+          throw new PoaError(`cannot write the report (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { subject: flags.outputFile as string });
+        }
+      } else {
+        process.stdout.write(output);
+      }
+      state.exitCode = exitCodeFor(report, flags.maxWarnings);
+    });
+}

@@ -1,0 +1,186 @@
+// Parses a draft (markdown or plain text, same path) into a PlanDocument: front matter, sections, prose blocks, language.
+
+import type { Nodes, Root } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { PoaError } from '../errors.js';
+import type { FrontMatter, LanguageSource, PlanDocument, Source } from '../types.js';
+import type { LanguageDetector } from './language.js';
+import { lineStarts, positionAt } from './lines.js';
+import { splitSections, type Leaf } from './sections.js';
+import type { SectionVocabulary } from './vocabulary.js';
+
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+
+export interface ParseContext {
+  vocabulary: SectionVocabulary;
+  detector: LanguageDetector;
+}
+
+export interface ParseOptions {
+  /** Language from the command line or config; front matter `lang` still wins. */
+  language?: string;
+}
+
+interface Collected {
+  leaves: Leaf[];
+  ignored: Array<{ start: number; end: number }>;
+  frontMatter: { value: string; start: number; end: number } | null;
+}
+
+function offsets(node: Nodes): [number, number] | null {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  return start === undefined || end === undefined ? null : [start, end];
+}
+
+// Iterative walk: drafts pasted from elsewhere may nest lists or quotes thousands deep.
+function collect(tree: Root, text: string): Collected {
+  const out: Collected = { leaves: [], ignored: [], frontMatter: null };
+  const stack: Array<{ node: Nodes; block: 'paragraph' | 'list-item' | 'blockquote'; listItem: boolean }> = [];
+  for (let i = tree.children.length - 1; i >= 0; i--) stack.push({ node: tree.children[i] as Nodes, block: 'paragraph', listItem: false });
+  while (stack.length > 0) {
+    const { node, block, listItem } = stack.pop() as (typeof stack)[number];
+    const range = offsets(node);
+    switch (node.type) {
+      case 'yaml':
+        if (range) {
+          out.frontMatter = { value: node.value, start: range[0], end: range[1] };
+          out.ignored.push({ start: range[0], end: range[1] });
+        }
+        break;
+      case 'heading': {
+        if (!range) break;
+        const first = node.children[0];
+        const last = node.children[node.children.length - 1];
+        const textStart = first ? (offsets(first)?.[0] ?? range[0]) : range[0];
+        const textEnd = last ? (offsets(last)?.[1] ?? range[1]) : range[0];
+        const style = text[range[0]] === '#' ? 'atx' : 'setext';
+        out.leaves.push({ type: 'heading', start: range[0], end: range[1], textStart, textEnd, depth: node.depth, style });
+        collectInlineIgnored(node, out);
+        break;
+      }
+      case 'paragraph':
+        if (range) out.leaves.push({ type: 'paragraph', start: range[0], end: range[1], block, listItem });
+        collectInlineIgnored(node, out);
+        break;
+      case 'html':
+      case 'code':
+      case 'definition':
+        if (range) out.ignored.push({ start: range[0], end: range[1] });
+        break;
+      case 'table':
+        for (const row of node.children) {
+          for (const cell of row.children) {
+            const r = offsets(cell);
+            if (r) {
+              const inner = cellRange(text, r[0], r[1]);
+              if (inner[1] > inner[0]) out.leaves.push({ type: 'paragraph', start: inner[0], end: inner[1], block: 'table-cell', listItem: false });
+            }
+            collectInlineIgnored(cell, out);
+          }
+        }
+        break;
+      case 'list':
+      case 'listItem':
+      case 'blockquote': {
+        const childBlock = node.type === 'blockquote' ? 'blockquote' : node.type === 'listItem' ? 'list-item' : block;
+        const children = node.children as Nodes[];
+        for (let i = children.length - 1; i >= 0; i--) {
+          stack.push({ node: children[i] as Nodes, block: childBlock, listItem: listItem || node.type === 'listItem' });
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return out;
+}
+
+function cellRange(text: string, start: number, end: number): [number, number] {
+  while (start < end && /[|\s]/.test(text[start] as string)) start++;
+  while (end > start && /[|\s]/.test(text[end - 1] as string)) end--;
+  return [start, end];
+}
+
+function collectInlineIgnored(node: Nodes, out: Collected): void {
+  if (!('children' in node)) return;
+  const stack = [...(node.children as Nodes[])];
+  while (stack.length > 0) {
+    const child = stack.pop() as Nodes;
+    if (child.type === 'html' || child.type === 'inlineCode') {
+      const r = offsets(child);
+      if (r) out.ignored.push({ start: r[0], end: r[1] });
+    } else if ('children' in child) {
+      stack.push(...(child.children as Nodes[]));
+    }
+  }
+}
+
+function readFrontMatter(collected: Collected, source: Source, starts: number[]): FrontMatter | null {
+  const fm = collected.frontMatter;
+  if (fm === null) return null;
+  let data: unknown;
+  try {
+    data = parseYaml(fm.value.replace(/\r\n?/g, "\n"));
+  } catch (error) {
+    if (error instanceof YAMLParseError) {
+      const line = (error.linePos?.[0].line ?? 1) + positionAt(starts, fm.start).line;
+      const col = error.linePos?.[0].col ?? 1;
+      const what = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? 'invalid YAML';
+      throw new PoaError(`front matter is not valid YAML (${what})`, {
+        subject: `${source.path}:${line}:${col}`,
+        hint: 'fix the YAML between the --- lines or remove it',
+      });
+    }
+    throw error;
+  }
+  if (data === null || data === undefined) data = {};
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    throw new PoaError('front matter must be a mapping of keys to values (lang: it, reason: …)', { subject: source.path });
+  }
+  return { data: data as Record<string, unknown>, start: fm.start, end: fm.end };
+}
+
+/** Parse a decoded draft. Throws PoaError for broken front matter. */
+export function parsePlan(source: Source, context: ParseContext, options: ParseOptions = {}): PlanDocument {
+  const { text } = source;
+  const tree = processor.parse(text) as Root;
+  const starts = lineStarts(text);
+  const collected = collect(tree, text);
+  collected.leaves.sort((a, b) => a.start - b.start);
+  const frontMatter = readFrontMatter(collected, source, starts);
+  const bodyStart = frontMatter ? skipLineBreak(text, frontMatter.end) : 0;
+  const position = (offset: number): { line: number; column: number } => positionAt(starts, offset);
+  const { sections, blocks } = splitSections(text, collected.leaves, starts, bodyStart, context.vocabulary, position);
+
+  let language: string;
+  let languageSource: LanguageSource;
+  const declared = frontMatter?.data['lang'] ?? frontMatter?.data['language'];
+  if (typeof declared === 'string' && declared.trim() !== '') {
+    language = context.detector.resolve(declared, `${source.path}: front matter lang`);
+    languageSource = 'front-matter';
+  } else if (options.language !== undefined) {
+    language = options.language;
+    languageSource = 'option';
+  } else {
+    const sample = blocks
+      .slice(0, 60)
+      .map((b) => text.slice(b.start, b.end))
+      .join('\n');
+    const detected = context.detector.detect(sample);
+    language = detected.language;
+    languageSource = detected.fallback ? 'fallback' : 'detected';
+  }
+  collected.ignored.sort((a, b) => a.start - b.start);
+  return { source, frontMatter, language, languageSource, sections, blocks, ignored: collected.ignored, lineStarts: starts };
+}
+
+function skipLineBreak(text: string, offset: number): number {
+  if (text[offset] === '\r') offset++;
+  if (text[offset] === '\n') offset++;
+  return offset;
+}

@@ -1,0 +1,116 @@
+// Classifies heading text into plan parts using the per-language vocabulary in rules/sections.yaml.
+
+import type { PlanPartKind } from '../types.js';
+import { PLAN_PART_KINDS } from '../types.js';
+
+export interface SectionVocabularyData {
+  weak?: string[];
+  order?: string[];
+  languages: Record<
+    string,
+    {
+      names?: Partial<Record<PlanPartKind, string>>;
+      vocabulary: Partial<Record<PlanPartKind, string[]>>;
+    }
+  >;
+}
+
+export interface KindMatch {
+  kind: PlanPartKind;
+  start: number;
+  end: number;
+}
+
+export interface Classification {
+  kinds: PlanPartKind[];
+  /** Normalised heading text the matches index into. */
+  normalised: string;
+  /** Start of the earliest match, -1 when none. */
+  firstMatch: number;
+  /** Characters of the normalised text covered by matches. */
+  covered: number;
+}
+
+/**
+ * Fold text for heading matching: lower case, no accents, ß → ss, typographic apostrophes and
+ * hyphens folded, whitespace collapsed. Used for both the vocabulary and the headings.
+ */
+export function foldHeading(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/ß/g, 'ss')
+    .replace(/[’‘`´]/g, "'")
+    .replace(/[-‐‑‒–—_/]+/g, ' ')
+    .replace(/[^\p{L}\p{N}' ]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export class SectionVocabulary {
+  private readonly matcher: RegExp;
+  private readonly kindOfEntry = new Map<string, PlanPartKind[]>();
+  private readonly weak: Set<string>;
+  readonly order: PlanPartKind[];
+  private readonly names: Map<string, Partial<Record<PlanPartKind, string>>>;
+
+  constructor(data: SectionVocabularyData) {
+    this.weak = new Set(data.weak ?? []);
+    this.order = (data.order ?? [...PLAN_PART_KINDS]).filter((k): k is PlanPartKind =>
+      (PLAN_PART_KINDS as readonly string[]).includes(k),
+    );
+    this.names = new Map();
+    for (const [lang, entry] of Object.entries(data.languages)) {
+      this.names.set(lang, entry.names ?? {});
+      for (const [kind, phrases] of Object.entries(entry.vocabulary)) {
+        for (const phrase of phrases ?? []) {
+          const folded = foldHeading(phrase);
+          if (folded === '') continue;
+          const kinds = this.kindOfEntry.get(folded) ?? [];
+          if (!kinds.includes(kind as PlanPartKind)) kinds.push(kind as PlanPartKind);
+          this.kindOfEntry.set(folded, kinds);
+        }
+      }
+    }
+    // Longest entries first so the alternation prefers "summary of the issue" over "summary".
+    const entries = [...this.kindOfEntry.keys()].sort((a, b) => b.length - a.length);
+    this.matcher = new RegExp(
+      `(?<![\\p{L}\\p{N}])(?:${entries.map(escapeRegExp).join('|') || '(?!)'})(?![\\p{L}\\p{N}])`,
+      'gu',
+    );
+  }
+
+  /** Localised name of a part ("the root cause", "la causa principale"), falling back to English. */
+  partName(kind: PlanPartKind, language: string): string {
+    return this.names.get(language)?.[kind] ?? this.names.get('en')?.[kind] ?? kind;
+  }
+
+  classify(text: string): Classification {
+    const normalised = foldHeading(text);
+    const found: KindMatch[] = [];
+    this.matcher.lastIndex = 0;
+    for (const m of normalised.matchAll(this.matcher)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      for (const kind of this.kindOfEntry.get(m[0]) ?? []) found.push({ kind, start, end });
+    }
+    let covered = 0;
+    let lastEnd = -1;
+    for (const m of found) {
+      if (m.end > lastEnd) {
+        covered += m.end - Math.max(m.start, lastEnd);
+        lastEnd = m.end;
+      }
+    }
+    let kinds = [...new Set(found.map((m) => m.kind))];
+    const strong = kinds.filter((k) => !this.weak.has(k));
+    if (strong.length > 0) kinds = strong;
+    kinds.sort((a, b) => this.order.indexOf(a) - this.order.indexOf(b));
+    return { kinds, normalised, firstMatch: found.length > 0 ? Math.min(...found.map((m) => m.start)) : -1, covered };
+  }
+}

@@ -1,0 +1,7 @@
+// Registry of check kinds the engine knows; rule files name one in `check:`.
+
+import type { CheckKind } from '../model.js';
+import { emptySection } from './empty-section.js';
+import { requiredSections } from './required-sections.js';
+
+export const CHECK_KINDS: ReadonlyMap<string, CheckKind> = new Map([requiredSections, emptySection].map((k) => [k.name, k]));

@@ -1,0 +1,65 @@
+// The shapes of rule data (as loaded from rules/*.yaml) and of check kinds, the engine's extension point.
+
+import type { SectionVocabulary } from '../document/vocabulary.js';
+import type { PlanDocument, SectionKind, Severity } from '../types.js';
+
+/** Text of a rule in one language: its message and whatever phrase data its check kind reads. */
+export interface RuleLanguage {
+  description?: string;
+  message: string;
+  help?: string;
+  [key: string]: unknown;
+}
+
+export interface RuleExamples {
+  bad?: string[];
+  good?: string[];
+}
+
+export interface RuleDefinition {
+  id: string;
+  category?: string;
+  severity: Severity;
+  check: string;
+  /** Section kinds the rule looks at; none means the whole plan. */
+  scope?: SectionKind[];
+  options?: Record<string, unknown>;
+  languages: Record<string, RuleLanguage>;
+  examples?: Record<string, RuleExamples>;
+  /** Longer explanation per language for `poa explain`. */
+  docs?: Record<string, string>;
+  /** File the rule came from, for error messages. */
+  file: string;
+}
+
+/** What a check reports: offsets into the source text and values for the message. */
+export interface RawFinding {
+  start: number;
+  end: number;
+  params?: Record<string, string | number>;
+  /** Overrides the rule's severity for this one finding (e.g. a recommended part rather than a required one). */
+  severity?: Severity;
+  /** Message key in the language entry, when a check has more than one message. */
+  messageKey?: string;
+}
+
+export interface CheckEnvironment {
+  vocabulary: SectionVocabulary;
+}
+
+export interface RunContext {
+  /** Language whose phrase data the check matches with (the draft's, or English when the rule lacks it). */
+  language: string;
+  /** Language of messages (`--locale`, else the draft's). */
+  locale: string;
+}
+
+export interface CompiledCheck {
+  run(doc: PlanDocument, context: RunContext): RawFinding[];
+}
+
+export interface CheckKind {
+  /** The `check:` value in rule files. */
+  name: string;
+  compile(rule: RuleDefinition, env: CheckEnvironment): CompiledCheck;
+}

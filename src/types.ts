@@ -1,0 +1,125 @@
+// The contract between poa's stages: source, parsed plan, rules and findings.
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** The parts of a plan of action reviewers look for. */
+export const PLAN_PART_KINDS = ['problem', 'root-cause', 'corrective-actions', 'prevention', 'closing', 'evidence'] as const;
+export type PlanPartKind = (typeof PLAN_PART_KINDS)[number];
+/** `preamble` is text before the first recognised part; `other` a heading poa could not classify. */
+export type SectionKind = PlanPartKind | 'preamble' | 'other';
+
+export type HeadingStyle =
+  | 'atx'
+  | 'setext'
+  | 'bold'
+  | 'capitals'
+  | 'numbered'
+  | 'label'
+  | 'line'
+  | 'none';
+
+/** A decoded draft: the text poa reports positions into, as the user's editor shows it. */
+export interface Source {
+  path: string;
+  /** Text without the byte order mark; line endings as in the file. */
+  text: string;
+  /** Whether the file started with a byte order mark (positions are unaffected by it). */
+  bom: boolean;
+  encoding: 'utf-8' | 'utf-16le' | 'utf-16be';
+}
+
+export interface Position {
+  /** 1-based line. */
+  line: number;
+  /** 1-based column, in UTF-16 code units as editors count them. */
+  column: number;
+}
+
+export interface Section {
+  kinds: SectionKind[];
+  /** Heading text as written (without markup), or null for the preamble. */
+  heading: string | null;
+  headingStyle: HeadingStyle;
+  /** Where the heading starts (or the section, for the preamble). */
+  line: number;
+  column: number;
+  /** Offsets into Source.text: the whole section, heading included. */
+  start: number;
+  end: number;
+  /** Offsets of the heading text itself. */
+  headingStart: number;
+  headingEnd: number;
+  /** Offset where the section's body starts (after the heading; for a label heading, after the colon). */
+  bodyStart: number;
+}
+
+/** A run of prose poa checks: a paragraph line group, a list item, a table cell, a heading's inline body. */
+export interface TextBlock {
+  start: number;
+  end: number;
+  /** Index into PlanDocument.sections. */
+  section: number;
+  type: 'paragraph' | 'list-item' | 'table-cell' | 'heading' | 'blockquote';
+}
+
+export interface FrontMatter {
+  data: Record<string, unknown>;
+  start: number;
+  end: number;
+}
+
+export type LanguageSource = 'front-matter' | 'option' | 'detected' | 'fallback';
+
+export interface PlanDocument {
+  source: Source;
+  frontMatter: FrontMatter | null;
+  language: string;
+  languageSource: LanguageSource;
+  sections: Section[];
+  blocks: TextBlock[];
+  /** Offsets of source text that is not prose for the plan (comments, code, front matter). */
+  ignored: Array<{ start: number; end: number }>;
+  /** Offsets of every line start, for offset → line/column. */
+  lineStarts: number[];
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  excerpt: string;
+  section: SectionKind | null;
+  help?: string;
+  /** Extra facts some formats use, e.g. the phrase family that matched. */
+  data?: Record<string, string | number>;
+}
+
+export interface SectionSummary {
+  kinds: SectionKind[];
+  heading: string | null;
+  line: number;
+  style: HeadingStyle;
+}
+
+export interface FileResult {
+  path: string;
+  language: string;
+  languageSource: LanguageSource;
+  sections: SectionSummary[];
+  findings: Finding[];
+  errorCount: number;
+  warningCount: number;
+  infoCount: number;
+}
+
+export interface LintReport {
+  version: 1;
+  files: FileResult[];
+  errorCount: number;
+  warningCount: number;
+  infoCount: number;
+}

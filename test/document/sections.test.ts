@@ -1,0 +1,194 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lintText } from '../../src/lint.js';
+import { fixture, SEEDS } from '../helpers.js';
+
+function parts(text: string, lang?: string): string[] {
+  return lintText(text, lang ? { language: lang } : {}).sections.map((s) => s.kinds.join('+'));
+}
+
+// One heading per part and language, as sellers write them.
+const HEADINGS: Record<string, Record<string, string>> = {
+  en: { problem: 'Problem', 'root-cause': 'Root cause', 'corrective-actions': 'Corrective actions taken', prevention: 'Preventive measures', closing: 'Conclusion' },
+  it: { problem: 'Descrizione del problema', 'root-cause': 'Causa principale', 'corrective-actions': 'Azioni correttive', prevention: 'Misure preventive', closing: 'Conclusioni' },
+  fr: { problem: 'Description du problème', 'root-cause': 'Cause racine', 'corrective-actions': 'Mesures correctives', prevention: 'Mesures préventives', closing: 'Conclusion' },
+  de: { problem: 'Problembeschreibung', 'root-cause': 'Ursachenanalyse', 'corrective-actions': 'Korrekturmaßnahmen', prevention: 'Vorbeugende Maßnahmen', closing: 'Fazit' },
+  es: { problem: 'Descripción del problema', 'root-cause': 'Causa raíz', 'corrective-actions': 'Acciones correctivas', prevention: 'Medidas preventivas', closing: 'Conclusión' },
+  nl: { problem: 'Probleemomschrijving', 'root-cause': 'Hoofdoorzaak', 'corrective-actions': 'Corrigerende maatregelen', prevention: 'Preventieve maatregelen', closing: 'Conclusie' },
+};
+
+// A sentence of body text per language, so each part has content.
+const BODY: Record<string, string> = {
+  en: 'On 3 May our warehouse manager checked all 40 open orders.',
+  it: 'Il 3 maggio il responsabile del magazzino ha controllato i 40 ordini aperti.',
+  fr: 'Le 3 mai notre responsable logistique a vérifié les 40 commandes ouvertes.',
+  de: 'Am 3. Mai hat unser Lagerleiter alle 40 offenen Bestellungen geprüft.',
+  es: 'El 3 de mayo nuestro jefe de almacén revisó los 40 pedidos abiertos.',
+  nl: 'Op 3 mei heeft onze magazijnchef alle 40 openstaande bestellingen gecontroleerd.',
+};
+
+const STYLES: Record<string, (heading: string, body: string, n: number) => string> = {
+  atx: (h, b) => `## ${h}\n\n${b}\n`,
+  setext: (h, b) => `${h}\n${'-'.repeat(h.length)}\n\n${b}\n`,
+  bold: (h, b) => `**${h}**\n\n${b}\n`,
+  'bold with text below': (h, b) => `**${h}**\n${b}\n`,
+  'bold label': (h, b) => `**${h}:** ${b}\n`,
+  capitals: (h, b) => `${h.toUpperCase()}\n${b}\n`,
+  numbered: (h, b, n) => `${n}. ${h}\n\n${b}\n`,
+  'numbered with text below': (h, b, n) => `${n}) ${h}\n${b}\n`,
+  label: (h, b) => `${h}: ${b}\n`,
+  'line alone': (h, b) => `${h}\n${b}\n`,
+};
+
+describe('heading styles in six languages', () => {
+  for (const [lang, headings] of Object.entries(HEADINGS)) {
+    for (const [style, render] of Object.entries(STYLES)) {
+      it(`${lang}: ${style}`, () => {
+        const kinds = Object.keys(headings);
+        const text = kinds.map((k, i) => render(headings[k] as string, BODY[lang] as string, i + 1)).join('\n');
+        const result = lintText(text);
+        expect(result.language).toBe(lang);
+        expect(result.sections.map((s) => s.kinds.join('+'))).toEqual(kinds);
+        expect(result.findings.filter((f) => f.ruleId === 'empty-section' || f.ruleId === 'missing-section')).toEqual([]);
+      });
+    }
+  }
+});
+
+describe('mixed and question headings', () => {
+  it('gives a combined heading two kinds', () => {
+    expect(parts('## Corrective and preventive actions\n\nOn 3 May we retrained staff.\n')).toEqual(['corrective-actions+prevention']);
+    expect(parts('## Azioni correttive e preventive\n\nIl 3 maggio abbiamo formato lo staff.\n')).toEqual(['corrective-actions+prevention']);
+  });
+
+  it("maps Amazon's questions pasted as headings", () => {
+    const text = [
+      'What was the root cause that led to the issue?',
+      'Our repricer had no minimum price.',
+      '',
+      'What actions have you taken to resolve the issue?',
+      'On 3 May we set a minimum price for all 80 ASINs.',
+      '',
+      'What steps will you take to prevent future issues?',
+      'Our pricing manager reviews the repricer rules every Friday.',
+    ].join('\n');
+    expect(parts(text)).toEqual(['root-cause', 'corrective-actions', 'prevention']);
+  });
+
+  it('keeps unknown headings as other and unknown sub-headings inside their part', () => {
+    const text = '# Plan of Action for Acme\n\n## Corrective actions\n\n### Week 1\n\nOn 3 May we refunded 12 orders.\n';
+    const result = lintText(text);
+    expect(result.sections.map((s) => [s.kinds.join('+'), s.heading])).toEqual([
+      ['other', 'Plan of Action for Acme'],
+      ['corrective-actions', 'Corrective actions'],
+    ]);
+    expect(result.findings.some((f) => f.ruleId === 'empty-section')).toBe(false);
+  });
+
+  it('does not take sentences, list items or wrapped lines for headings', () => {
+    const text = [
+      '## Corrective actions',
+      '',
+      '1. We removed the 12 listings on 3 May.',
+      '2. We refunded every buyer the same day.',
+      '',
+      'When we looked for the root cause',
+      'we found that the handling time was wrong.',
+      '',
+      'Note: the supplier invoices are attached.',
+    ].join('\n');
+    expect(parts(text)).toEqual(['corrective-actions']);
+  });
+
+  it('reports text before the first part as the preamble', () => {
+    const result = lintText('Dear Seller Performance team,\n\n## Root cause\nOur supplier shipped the wrong items.\n');
+    expect(result.sections[0]).toMatchObject({ kinds: ['preamble'], heading: null, line: 1 });
+    expect(result.sections[1]).toMatchObject({ kinds: ['root-cause'], heading: 'Root cause', line: 3, style: 'atx' });
+  });
+});
+
+describe('fixtures per language', () => {
+  const expected: Record<string, string[]> = {
+    'en/late-shipment.md': ['other', 'root-cause', 'corrective-actions', 'prevention', 'closing'],
+    'en/bold-headings.txt': ['preamble', 'problem', 'root-cause', 'corrective-actions', 'prevention', 'closing'],
+    'it/farmacia.txt': ['preamble', 'problem', 'root-cause', 'corrective-actions', 'prevention', 'closing'],
+    'it/label.md': ['problem', 'root-cause', 'corrective-actions', 'prevention', 'closing'],
+    'fr/annulations.md': ['preamble', 'problem', 'root-cause', 'corrective-actions', 'prevention', 'closing'],
+    'fr/numbered.txt': ['preamble', 'problem', 'root-cause', 'corrective-actions', 'prevention', 'closing'],
+    'de/4d.md': ['preamble', 'problem', 'root-cause', 'corrective-actions', 'prevention', 'closing'],
+    'de/caps.txt': ['problem', 'root-cause', 'corrective-actions', 'prevention', 'closing'],
+    'es/restringido.md': ['preamble', 'problem', 'root-cause', 'corrective-actions', 'prevention', 'closing'],
+    'es/preguntas.txt': ['root-cause', 'corrective-actions', 'prevention'],
+    'nl/vier-delen.md': ['preamble', 'problem', 'corrective-actions', 'prevention', 'closing'],
+    'nl/atx.md': ['problem', 'root-cause', 'corrective-actions', 'prevention', 'closing'],
+  };
+  for (const [path, kinds] of Object.entries(expected)) {
+    it(path, () => {
+      const result = lintText(fixture(path), { path });
+      expect(result.language).toBe(path.slice(0, 2));
+      expect(result.sections.map((s) => s.kinds.join('+'))).toEqual(kinds);
+    });
+  }
+});
+
+describe('the seed plans', () => {
+  const seed = readFileSync(join(SEEDS, '004_7c1cb79be92d36ab.txt'), 'utf8');
+
+  function planVersion(startMarker: string, endMarker: string): string {
+    const start = seed.indexOf(startMarker);
+    const end = seed.indexOf(endMarker, start);
+    return seed.slice(start, end);
+  }
+
+  it('splits the first pharmacy plan (PROBLEMA, RECIDIVA, CAUSA, CONCLUSIONI, PIANO DI AZIONE)', () => {
+    const plan = planVersion('Salve\ninvio questo messaggio', 'Abbiamo secondo voi');
+    const result = lintText(plan);
+    expect(result.language).toBe('it');
+    expect(result.sections.map((s) => `${s.heading ?? ''}=${s.kinds.join('+')}`)).toEqual([
+      '=preamble',
+      'PROBLEMA=problem',
+      'RECIDIVA=problem',
+      'CAUSA=root-cause',
+      'CONCLUSIONI=closing',
+      'PIANO DI AZIONE=corrective-actions+prevention',
+      'CONCLUSIONI=closing',
+    ]);
+  });
+
+  it('splits the revised pharmacy plan (PIANO D’AZIONE with a typographic apostrophe)', () => {
+    const plan = planVersion('Salve sono il titolare', 'Seller_ejelQoT1NUWAg');
+    const result = lintText(plan);
+    expect(result.sections.map((s) => `${s.heading ?? ''}=${s.kinds.join('+')}`)).toEqual([
+      '=preamble',
+      'PROBLEMA=problem',
+      'RECIDIVA=problem',
+      'CAUSA=root-cause',
+      'CONCLUSIONI=closing',
+      'PIANO D’AZIONE=corrective-actions+prevention',
+      'CONCLUSIONI=closing',
+    ]);
+    expect(result.findings.filter((f) => f.ruleId === 'missing-section' || f.ruleId === 'empty-section')).toEqual([]);
+  });
+
+  it('splits the Dutch four-part structure', () => {
+    const text = readFileSync(join(SEEDS, '002_8896fa384e64c9da.txt'), 'utf8');
+    const result = lintText(text);
+    expect(result.language).toBe('nl');
+    const found = result.sections.filter((s) => !s.kinds.includes('preamble')).map((s) => `${s.heading}=${s.kinds.join('+')}`);
+    expect(found).toEqual([
+      'Het probleem=problem',
+      'Wat heb je al gedaan om het probleem te verhelpen?=corrective-actions',
+      'Hoe ga je voorkomen dat het probleem zich in de toekomst nog eens voordoet?=prevention',
+      'Leg een korte slotverklaring af=closing',
+    ]);
+  });
+
+  it('finds no plan parts in the French advice article and detects its language', () => {
+    const text = readFileSync(join(SEEDS, '003_13956a87f0947b9c.txt'), 'utf8');
+    const result = lintText(text);
+    expect(result.language).toBe('fr');
+    expect(result.sections.map((s) => s.kinds.join('+'))).toEqual(['preamble']);
+    expect(result.findings.filter((f) => f.ruleId === 'missing-section').length).toBe(5);
+  });
+});

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { lintText, summarise } from '../../src/lint.js';
+import { formatJson } from '../../src/report/json.js';
+import { formatStylish } from '../../src/report/stylish.js';
+
+const report = summarise([lintText('## Root cause\n\n## Corrective actions\nOn 3 May we refunded all 12 buyers.\n', { path: 'plan.md' })]);
+
+describe('stylish', () => {
+  it('groups findings per file with positions, severity, message and rule id', () => {
+    expect(formatStylish(report, { color: false })).toMatchInlineSnapshot(`
+      "plan.md (en, detected)
+        parts: root-cause@1, corrective-actions@3
+        1:1   warning  Missing part: the problem. It should say what Amazon's notice says, which orders or ASINs are affected and what happened.  missing-section
+        1:4   error    The part "Root cause" is empty.  empty-section
+        4:36  error    Missing part: the preventive measures. It should say which control now stops it from happening again, who owns it and how often it runs.  missing-section
+        4:36  warning  Missing part: the closing statement. It should say a short acceptance of responsibility and a request to reinstate.  missing-section
+
+      ✖ 4 problems (2 errors, 2 warnings) in 1 file
+      "
+    `);
+  });
+
+  it('colours only when asked', () => {
+    expect(formatStylish(report, { color: false })).not.toContain('\u001b[');
+    expect(formatStylish(report, { color: true })).toContain('\u001b[31m');
+  });
+});
+
+describe('json', () => {
+  it('is deterministic and carries the version', () => {
+    const again = summarise([lintText('## Root cause\n\n## Corrective actions\nOn 3 May we refunded all 12 buyers.\n', { path: 'plan.md' })]);
+    expect(formatJson(report)).toBe(formatJson(again));
+    expect(JSON.parse(formatJson(report))).toMatchObject({ version: 1, errorCount: 2, warningCount: 2 });
+  });
+});
