@@ -8,6 +8,7 @@ import type { Finding, PlanDocument, SectionKind, Severity } from '../types.js';
 import { CHECK_KINDS } from './checks/index.js';
 import type { CompiledCheck, RuleDefinition, RawFinding } from './model.js';
 import type { RulePack } from './pack.js';
+import { mergeSpecifics, Specifics } from './specifics.js';
 
 export type RuleSetting = Severity | 'off';
 
@@ -19,6 +20,7 @@ export interface CompiledRule {
 export interface Engine {
   rules: CompiledRule[];
   vocabulary: SectionVocabulary;
+  specifics: Specifics;
   detector: LanguageDetector;
   /** Languages that have rule text. */
   languages: string[];
@@ -58,18 +60,21 @@ export function createEngine(packs: RulePack[]): Engine {
   const languageInfo = new Map<string, RulePack['languages'][number]>();
   for (const pack of packs) for (const l of pack.languages) languageInfo.set(l.code, l);
   const vocabulary = new SectionVocabulary(mergeSections(packs));
+  const specificsFiles = packs.map((p) => p.specificsFile).filter((f): f is string => f !== null);
+  const specifics = new Specifics(mergeSpecifics(packs.map((p) => p.specifics ?? {})), specificsFiles.join(', ') || 'specifics.yaml');
   const rules: CompiledRule[] = [];
   for (const definition of byId.values()) {
     const kind = CHECK_KINDS.get(definition.check);
     if (!kind) {
       throw new PoaError(`unknown check kind "${definition.check}"`, { subject: definition.file, hint: `use one of ${[...CHECK_KINDS.keys()].join(', ')}` });
     }
-    rules.push({ definition, check: kind.compile(definition, { vocabulary }) });
+    rules.push({ definition, check: kind.compile(definition, { vocabulary, specifics }) });
   }
   rules.sort((a, b) => a.definition.id.localeCompare(b.definition.id));
   return {
     rules,
     vocabulary,
+    specifics,
     detector: new LanguageDetector([...languageInfo.values()]),
     languages: [...languageInfo.keys()],
   };
@@ -120,6 +125,8 @@ function sectionKindAt(doc: PlanDocument, offset: number): SectionKind | null {
   return null;
 }
 
+const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
 function toFinding(doc: PlanDocument, rule: RuleDefinition, severity: Severity, raw: RawFinding, locale: string): Finding {
   const lang = ruleLanguage(rule, locale);
   const text = rule.languages[lang] as RuleDefinition['languages'][string];
@@ -128,7 +135,7 @@ function toFinding(doc: PlanDocument, rule: RuleDefinition, severity: Severity, 
   const end = positionAt(doc.lineStarts, raw.end);
   const finding: Finding = {
     ruleId: rule.id,
-    severity: raw.severity !== undefined && severity === 'error' ? raw.severity : severity,
+    severity: raw.severity !== undefined && RANK[raw.severity] < RANK[severity] ? raw.severity : severity,
     message: interpolate(template, raw.params),
     line: start.line,
     column: start.column,

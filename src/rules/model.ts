@@ -1,6 +1,7 @@
 // The shapes of rule data (as loaded from rules/*.yaml) and of check kinds, the engine's extension point.
 
 import type { SectionVocabulary } from '../document/vocabulary.js';
+import type { Specifics } from './specifics.js';
 import type { PlanDocument, SectionKind, Severity } from '../types.js';
 
 /** Text of a rule in one language: its message and whatever phrase data its check kind reads. */
@@ -45,6 +46,7 @@ export interface RawFinding {
 
 export interface CheckEnvironment {
   vocabulary: SectionVocabulary;
+  specifics: Specifics;
 }
 
 export interface RunContext {

@@ -9,15 +9,19 @@ import type { LanguageInfo } from '../document/language.js';
 import type { SectionVocabularyData } from '../document/vocabulary.js';
 import { PoaError } from '../errors.js';
 import type { RuleDefinition } from './model.js';
+import type { SpecificsData } from './specifics.js';
 
 export interface RulePack {
   dir: string;
   rules: RuleDefinition[];
   sections: SectionVocabularyData | null;
   languages: LanguageInfo[];
+  specifics: SpecificsData | null;
+  /** specifics.yaml, for error messages. */
+  specificsFile: string | null;
 }
 
-type SchemaName = 'rule' | 'sections' | 'languages';
+type SchemaName = 'rule' | 'sections' | 'languages' | 'specifics';
 
 let ajv: Ajv | undefined;
 const validators = new Map<SchemaName, ValidateFunction>();
@@ -109,7 +113,7 @@ function validate(name: SchemaName, loaded: LoadedYaml, file: string): void {
   }
 }
 
-const DATA_FILES = new Set(['sections.yaml', 'languages.yaml']);
+const DATA_FILES = new Set(['sections.yaml', 'languages.yaml', 'specifics.yaml']);
 
 /** Load one rule pack folder. Throws PoaError with `file:line:col` for anything invalid. */
 export function loadRulePack(dir: string): RulePack {
@@ -121,13 +125,17 @@ export function loadRulePack(dir: string): RulePack {
     if (error instanceof PoaError) throw error;
     throw new PoaError('rule pack folder not found', { subject: dir, hint: 'check the rulePacks path in your config' });
   }
-  const pack: RulePack = { dir, rules: [], sections: null, languages: [] };
+  const pack: RulePack = { dir, rules: [], sections: null, languages: [], specifics: null, specificsFile: null };
   for (const name of names) {
     const file = join(dir, name);
     const loaded = readYaml(file);
     if (name === 'sections.yaml') {
       validate('sections', loaded, file);
       pack.sections = loaded.data as SectionVocabularyData;
+    } else if (name === 'specifics.yaml') {
+      validate('specifics', loaded, file);
+      pack.specifics = loaded.data as SpecificsData;
+      pack.specificsFile = file;
     } else if (name === 'languages.yaml') {
       validate('languages', loaded, file);
       for (const [code, info] of Object.entries(loaded.data as Record<string, Omit<LanguageInfo, 'code'>>)) pack.languages.push({ code, ...info });

@@ -1,0 +1,158 @@
+// Normalised prose of a plan for matching (case, accents, apostrophes, dashes, whitespace folded) with a map back to source offsets.
+
+import type { PlanDocument } from '../types.js';
+
+/** Fold one string the way prose is folded (used for patterns, so both sides agree). */
+export function foldText(text: string): string {
+  let out = '';
+  for (const ch of text) out += foldChar(ch);
+  return out.replace(/\s+/gu, ' ');
+}
+
+const cache = new Map<string, string>();
+
+function foldChar(ch: string): string {
+  const code = ch.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : ch;
+  let folded = cache.get(ch);
+  if (folded === undefined) {
+    if (/[’‘‚‛`´ʼʹ′]/u.test(ch)) folded = "'";
+    else if (/[“”„‟«»″]/u.test(ch)) folded = '"';
+    else if (/[‐‑‒–—―−﹘﹣－]/u.test(ch)) folded = '-';
+    else if (/\s/u.test(ch)) folded = ' ';
+    else if (ch === 'ß' || ch === 'ẞ') folded = 'ss';
+    else if (ch === '…') folded = '...';
+    else {
+      folded = ch
+        .normalize('NFKC')
+        .toLowerCase()
+        .normalize('NFD')
+        .replace(/\p{M}+/gu, '');
+      if (folded === '' || /\p{M}/u.test(folded)) folded = ch.toLowerCase();
+    }
+    cache.set(ch, folded);
+  }
+  return folded;
+}
+
+export interface ProseSpan {
+  /** Start of this block's text in the normalised string. */
+  start: number;
+  end: number;
+  /** Index into PlanDocument.blocks. */
+  block: number;
+}
+
+/** The plan's prose folded for matching, with offsets back into the source text. */
+export interface NormalisedProse {
+  text: string;
+  /** Source offset of each normalised character. */
+  starts: Int32Array;
+  /** Source offset just after each normalised character. */
+  ends: Int32Array;
+  spans: ProseSpan[];
+}
+
+const LOWER_START = /^\s*[\p{Ll}]/u;
+
+/**
+ * Fold every prose block of a plan into one string. Blocks are separated by a newline (a hard
+ * sentence boundary); inside a block a line break stays a boundary unless the next line continues
+ * in lower case (a hard-wrapped sentence). Ignored ranges (comments, inline code) become spaces.
+ */
+export function normaliseProse(doc: PlanDocument): NormalisedProse {
+  const source = doc.source.text;
+  const parts: string[] = [];
+  const startsList: number[] = [];
+  const endsList: number[] = [];
+  const spans: ProseSpan[] = [];
+  let length = 0;
+  let ignoredIndex = 0;
+  const ignored = doc.ignored;
+  const push = (s: string, from: number, to: number): void => {
+    for (let k = 0; k < s.length; k++) {
+      startsList.push(from);
+      endsList.push(to);
+    }
+    parts.push(s);
+    length += s.length;
+  };
+  doc.blocks.forEach((block, index) => {
+    if (length > 0) push('\n', block.start, block.start);
+    const spanStart = length;
+    let lastWasSpace = true;
+    let i = block.start;
+    while (i < block.end) {
+      while (ignoredIndex < ignored.length && (ignored[ignoredIndex] as { end: number }).end <= i) ignoredIndex++;
+      const ig = ignored[ignoredIndex];
+      if (ig && ig.start <= i && i < ig.end) {
+        if (!lastWasSpace) push(' ', i, i);
+        lastWasSpace = true;
+        i = Math.min(ig.end, block.end);
+        continue;
+      }
+      const cp = source.codePointAt(i) as number;
+      const ch = String.fromCodePoint(cp);
+      const next = i + ch.length;
+      if (ch === '\n' || ch === '\r') {
+        let j = next;
+        if (ch === '\r' && source[j] === '\n') j++;
+        const continues = LOWER_START.test(source.slice(j, Math.min(j + 8, block.end)));
+        if (continues) {
+          if (!lastWasSpace) push(' ', i, j);
+          lastWasSpace = true;
+        } else {
+          // Drop a space just pushed before the break, then mark the boundary.
+          push('\n', i, j);
+          lastWasSpace = true;
+        }
+        i = j;
+        continue;
+      }
+      const folded = foldChar(ch);
+      if (folded === ' ') {
+        if (!lastWasSpace) push(' ', i, next);
+        lastWasSpace = true;
+      } else {
+        push(folded, i, next);
+        lastWasSpace = false;
+      }
+      i = next;
+    }
+    spans.push({ start: spanStart, end: length, block: index });
+  });
+  return { text: parts.join(''), starts: Int32Array.from(startsList), ends: Int32Array.from(endsList), spans };
+}
+
+/** Source range of a normalised range. */
+export function toSource(prose: NormalisedProse, start: number, end: number): [number, number] {
+  if (end <= start) {
+    const at = start < prose.starts.length ? (prose.starts[start] as number) : (prose.ends[prose.ends.length - 1] ?? 0);
+    return [at, at];
+  }
+  return [prose.starts[start] as number, prose.ends[end - 1] as number];
+}
+
+/** Index into prose.spans of the block holding a normalised offset (binary search). */
+export function spanAt(prose: NormalisedProse, offset: number): number {
+  let lo = 0;
+  let hi = prose.spans.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((prose.spans[mid] as ProseSpan).start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+const proseCache = new WeakMap<PlanDocument, NormalisedProse>();
+
+/** Normalised prose of a plan, computed once per plan and shared by all rules. */
+export function proseOf(doc: PlanDocument): NormalisedProse {
+  let prose = proseCache.get(doc);
+  if (!prose) {
+    prose = normaliseProse(doc);
+    proseCache.set(doc, prose);
+  }
+  return prose;
+}

@@ -1,0 +1,62 @@
+// Check kind `metric`: a sentence, part or whole plan whose measure (words, `!`) exceeds a maximum.
+
+import { proseOf, toSource } from '../../document/text.js';
+import { PoaError } from '../../errors.js';
+import type { CheckKind, RawFinding } from '../model.js';
+import { sentenceEnds } from '../sentences.js';
+import { inScope } from './phrases.js';
+
+const MEASURES = ['sentence-words', 'section-words', 'plan-words', 'exclamations'] as const;
+type Measure = (typeof MEASURES)[number];
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'-]*/gu;
+
+function words(text: string): number {
+  return text.match(WORD)?.length ?? 0;
+}
+
+export const metric: CheckKind = {
+  name: 'metric',
+  compile(rule) {
+    const measure = rule.options?.['measure'] as Measure;
+    const max = rule.options?.['max'];
+    if (!MEASURES.includes(measure)) throw new PoaError(`options.measure must be one of ${MEASURES.join(', ')}`, { subject: rule.file });
+    if (typeof max !== 'number' || max < 0) throw new PoaError('options.max must be a number, 0 or more', { subject: rule.file });
+    return {
+      run(doc) {
+        const prose = proseOf(doc);
+        const out: RawFinding[] = [];
+        const report = (start: number, end: number, value: number): void => {
+          const [from, to] = toSource(prose, start, end);
+          out.push({ start: from, end: to, params: { value, max } });
+        };
+        if (measure === 'sentence-words' || measure === 'exclamations') {
+          let start = 0;
+          for (const end of sentenceEnds(prose)) {
+            const span = prose.spans.find((s) => s.start <= start && start < s.end);
+            let s = start;
+            while (s < end && /\s/.test(prose.text[s] as string)) s++;
+            const text = prose.text.slice(s, end);
+            const value = measure === 'sentence-words' ? words(text) : (text.match(/!/g)?.length ?? 0);
+            if (span && inScope(doc, rule.scope, span.block) && value > max) report(s, end, value);
+            start = end;
+          }
+          return out;
+        }
+        const bySection = new Map<number, Array<{ start: number; end: number }>>();
+        for (const span of prose.spans) {
+          if (!inScope(doc, rule.scope, span.block)) continue;
+          const key = measure === 'plan-words' ? -1 : (doc.blocks[span.block]?.section ?? -1);
+          bySection.set(key, [...(bySection.get(key) ?? []), span]);
+        }
+        for (const spans of bySection.values()) {
+          const value = spans.reduce((n, s) => n + words(prose.text.slice(s.start, s.end)), 0);
+          const first = spans[0];
+          const last = spans[spans.length - 1];
+          if (first && last && value > max) report(first.start, last.end, value);
+        }
+        return out;
+      },
+    };
+  },
+};

@@ -1,0 +1,201 @@
+// Check kind `phrases`: families of patterns per language, one compiled matcher per language, cleared by `except` and `unless`.
+
+import { proseOf, spanAt, toSource, type NormalisedProse } from '../../document/text.js';
+import { PoaError } from '../../errors.js';
+import type { PlanDocument, SectionKind } from '../../types.js';
+import type { CheckKind, RawFinding, RuleDefinition } from '../model.js';
+import { compilePattern, joinPatterns, PatternError } from '../patterns.js';
+import { sentenceAround } from '../sentences.js';
+
+interface Family {
+  label?: string;
+  patterns?: string[];
+}
+
+interface Metrics {
+  /** A block with this many `!` is shouting. */
+  exclamations?: number;
+  /** This many words in capitals in a row is shouting. */
+  capitals?: number;
+  /** Words in capitals that are not shouting (ASIN, ODR, DHL…). */
+  acronyms?: string[];
+}
+
+interface Compiled {
+  regex: RegExp | null;
+  familyIds: string[];
+  except: RegExp | null;
+}
+
+export const SHOUTING = 'shouting';
+
+function compileAll(rule: RuleDefinition, language: string, patterns: string[], what: string): string[] {
+  return patterns.map((p) => {
+    try {
+      return compilePattern(p);
+    } catch (error) {
+      if (error instanceof PatternError) throw new PoaError(`${language}.${what}: ${error.message}`, { subject: rule.file, hint: 'see docs/rule-packs.md for the pattern syntax' });
+      throw error;
+    }
+  });
+}
+
+function compileLanguage(rule: RuleDefinition, language: string): Compiled {
+  const entry = rule.languages[language] ?? { message: '' };
+  const families = (entry['families'] ?? {}) as Record<string, Family>;
+  const familyIds: string[] = [];
+  const groups: string[] = [];
+  for (const [id, family] of Object.entries(families)) {
+    const sources = compileAll(rule, language, family.patterns ?? [], `families.${id}`);
+    if (sources.length === 0) continue;
+    groups.push(`(?<f${familyIds.length}>${sources.join('|')})`);
+    familyIds.push(id);
+  }
+  const except = compileAll(rule, language, (entry['except'] ?? []) as string[], 'except');
+  try {
+    return {
+      regex: groups.length > 0 ? joinPatterns(groups, 'gu') : null,
+      familyIds,
+      except: except.length > 0 ? joinPatterns(except, 'gu') : null,
+    };
+  } catch (error) {
+    if (error instanceof PatternError) throw new PoaError(`${language}: ${error.message}`, { subject: rule.file });
+    throw error;
+  }
+}
+
+/** Whether the rule applies to a block: its section is in scope, or the plan has no recognised parts at all. */
+export function inScope(doc: PlanDocument, scope: SectionKind[] | undefined, blockIndex: number): boolean {
+  if (!scope || scope.length === 0) return true;
+  const block = doc.blocks[blockIndex];
+  const section = block ? doc.sections[block.section] : undefined;
+  if (section?.kinds.some((k) => scope.includes(k))) return true;
+  return !doc.sections.some((s) => !s.kinds.includes('preamble') && !s.kinds.includes('other'));
+}
+
+function familyLabel(rule: RuleDefinition, id: string, locale: string, language: string): string {
+  const label = (lang: string): string | undefined => ((rule.languages[lang]?.['families'] ?? {}) as Record<string, Family>)[id]?.label;
+  return label(locale) ?? label(language) ?? label('en') ?? id;
+}
+
+function exceptSpans(regex: RegExp | null, text: string): Array<[number, number]> {
+  if (!regex) return [];
+  const spans: Array<[number, number]> = [];
+  for (const m of text.matchAll(regex)) if (m[0].length > 0) spans.push([m.index, m.index + m[0].length]);
+  return spans;
+}
+
+const CAPS_WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+
+/** Runs of `min` or more words in capitals (acronyms excepted) in one block of source text. */
+function capitalRuns(text: string, from: number, to: number, min: number, acronyms: Set<string>): Array<[number, number]> {
+  const runs: Array<[number, number]> = [];
+  let runStart = -1;
+  let runEnd = -1;
+  let count = 0;
+  const close = (): void => {
+    if (count >= min) runs.push([runStart, runEnd]);
+    count = 0;
+    runStart = -1;
+  };
+  CAPS_WORD.lastIndex = from;
+  for (let m = CAPS_WORD.exec(text); m && m.index < to; m = CAPS_WORD.exec(text)) {
+    const word = m[0];
+    const letters = word.replace(/[^\p{L}]/gu, '');
+    const shouted = letters.length >= 2 && !/\p{Ll}/u.test(letters) && !acronyms.has(letters.toUpperCase());
+    const gap = runStart === -1 ? '' : text.slice(runEnd, m.index);
+    if (shouted && (runStart === -1 || !/[.!?\n]/.test(gap))) {
+      if (runStart === -1) runStart = m.index;
+      runEnd = m.index + word.length;
+      count++;
+    } else {
+      close();
+      if (shouted) {
+        runStart = m.index;
+        runEnd = m.index + word.length;
+        count = 1;
+      }
+    }
+  }
+  close();
+  return runs;
+}
+
+function shouting(doc: PlanDocument, prose: NormalisedProse, metrics: Metrics, scope: SectionKind[] | undefined): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  const text = doc.source.text;
+  const acronyms = new Set((metrics.acronyms ?? []).map((a) => a.toUpperCase()));
+  for (const span of prose.spans) {
+    if (!inScope(doc, scope, span.block)) continue;
+    const block = doc.blocks[span.block];
+    if (!block) continue;
+    if (metrics.exclamations !== undefined) {
+      let seen = 0;
+      for (let i = span.start; i < span.end; i++) {
+        if (prose.text[i] !== '!') continue;
+        seen++;
+        if (seen === metrics.exclamations) {
+          const [s, e] = sentenceAround(prose, i);
+          let start = s;
+          while (start < e && /\s/.test(prose.text[start] as string)) start++;
+          const [from, to] = toSource(prose, start, Math.min(e, span.end));
+          out.push({ start: from, end: to });
+          break;
+        }
+      }
+    }
+    if (metrics.capitals !== undefined) {
+      for (const [s, e] of capitalRuns(text, block.start, block.end, metrics.capitals, acronyms)) out.push({ start: s, end: e });
+    }
+  }
+  return out;
+}
+
+export const phrases: CheckKind = {
+  name: 'phrases',
+  compile(rule, env) {
+    const compiled = new Map<string, Compiled>();
+    // Compile every language now: a broken pattern is reported when the pack loads, not mid-run.
+    for (const language of Object.keys(rule.languages)) compiled.set(language, compileLanguage(rule, language));
+    const unless = ((rule.options?.['unless'] ?? []) as string[]).slice();
+    const known = env.specifics.kinds();
+    for (const kind of unless) {
+      if (!known.has(kind)) throw new PoaError(`options.unless: unknown kind of specifics "${kind}"`, { subject: rule.file, hint: `use ${[...known].join(', ')}` });
+    }
+    const metrics = rule.options?.['metrics'] as Metrics | undefined;
+    return {
+      run(doc, { language, locale }) {
+        const c = compiled.get(language);
+        const prose = proseOf(doc);
+        const out: RawFinding[] = [];
+        if (c?.regex) {
+          const excepted = exceptSpans(c.except, prose.text);
+          c.regex.lastIndex = 0;
+          for (const m of prose.text.matchAll(c.regex)) {
+            const start = m.index;
+            const end = start + m[0].length;
+            if (end === start) continue;
+            if (!inScope(doc, rule.scope, prose.spans[spanAt(prose, start)]?.block ?? -1)) continue;
+            if (excepted.some(([s, e]) => s < end && start < e)) continue;
+            if (unless.length > 0) {
+              const [s, e] = sentenceAround(prose, start);
+              const [os, oe] = toSource(prose, s, e);
+              if (env.specifics.test(language, unless, prose.text.slice(s, e), doc.source.text.slice(os, oe))) continue;
+            }
+            const groups = m.groups ?? {};
+            const index = c.familyIds.findIndex((_, i) => groups[`f${i}`] !== undefined);
+            const family = c.familyIds[index] ?? '';
+            const [from, to] = toSource(prose, start, end);
+            out.push({ start: from, end: to, params: { family: familyLabel(rule, family, locale, language), match: doc.source.text.slice(from, to) } });
+          }
+        }
+        if (metrics) {
+          for (const s of shouting(doc, prose, metrics, rule.scope)) {
+            out.push({ ...s, params: { family: familyLabel(rule, SHOUTING, locale, language), match: doc.source.text.slice(s.start, s.end) } });
+          }
+        }
+        return out;
+      },
+    };
+  },
+};

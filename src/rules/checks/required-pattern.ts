@@ -1,0 +1,51 @@
+// Check kind `required-pattern`: the plan (or its scoped parts) must contain at least one match, e.g. an order ID or a policy link.
+
+import { proseOf, toSource } from '../../document/text.js';
+import { PoaError } from '../../errors.js';
+import type { CheckKind, RawFinding, RuleDefinition } from '../model.js';
+import { compilePattern, joinPatterns, PatternError } from '../patterns.js';
+import { inScope } from './phrases.js';
+
+function compileList(rule: RuleDefinition, patterns: unknown, where: string): RegExp | null {
+  const list = (Array.isArray(patterns) ? patterns : []) as string[];
+  if (list.length === 0) return null;
+  try {
+    return joinPatterns(list.map(compilePattern), 'gu');
+  } catch (error) {
+    if (error instanceof PatternError) throw new PoaError(`${where}: ${error.message}`, { subject: rule.file });
+    throw error;
+  }
+}
+
+export const requiredPattern: CheckKind = {
+  name: 'required-pattern',
+  compile(rule) {
+    const common = compileList(rule, rule.options?.['patterns'], 'options.patterns');
+    const perLanguage = new Map<string, { required: RegExp | null; soft: RegExp | null }>();
+    for (const [lang, entry] of Object.entries(rule.languages)) {
+      perLanguage.set(lang, { required: compileList(rule, entry['patterns'], `${lang}.patterns`), soft: compileList(rule, entry['soft'], `${lang}.soft`) });
+    }
+    return {
+      run(doc, { language }) {
+        const prose = proseOf(doc);
+        const own = perLanguage.get(language);
+        const found = (regex: RegExp | null): boolean => {
+          if (!regex) return false;
+          regex.lastIndex = 0;
+          for (const m of prose.text.matchAll(regex)) {
+            const span = prose.spans.find((s) => s.start <= m.index && m.index < s.end);
+            if (span && inScope(doc, rule.scope, span.block)) return true;
+          }
+          return false;
+        };
+        if (found(common) || found(own?.required ?? null)) return [];
+        // Point at the start of the plan's prose: the finding is about the plan as a whole.
+        const first = prose.spans.find((s) => inScope(doc, rule.scope, s.block));
+        const at = first ? toSource(prose, first.start, first.start)[0] : (doc.frontMatter ? doc.sections[0]?.start ?? 0 : 0);
+        const finding: RawFinding = { start: at, end: at };
+        if (found(own?.soft ?? null)) return [{ ...finding, severity: 'warning', messageKey: 'softMessage' }];
+        return [finding];
+      },
+    };
+  },
+};

@@ -1,0 +1,50 @@
+// Sentence boundaries in folded prose, computed once per plan, for `unless` tests and per-sentence metrics.
+
+import type { NormalisedProse } from '../document/text.js';
+
+// Short words before a full stop that do not end a sentence: e.g., z.b., nr., sig., dott.
+const ABBREVIATION = /(?:^|[^\p{L}])(?:\p{L}{1,3}|e\.g|i\.e|z\.b|u\.a|d\.h|etc|approx|dott|sig|sigg|ecc|art|nr|no|n|ca|vs)$/u;
+
+const cache = new WeakMap<NormalisedProse, Int32Array>();
+
+/** Offsets (exclusive) where sentences end in the folded prose, ascending. */
+export function sentenceEnds(prose: NormalisedProse): Int32Array {
+  const cached = cache.get(prose);
+  if (cached) return cached;
+  const text = prose.text;
+  const ends: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n') {
+      ends.push(i + 1);
+      continue;
+    }
+    if (c !== '.' && c !== '!' && c !== '?') continue;
+    const next = text[i + 1];
+    if (next !== undefined && next !== ' ' && next !== '\n' && next !== '"' && next !== ')' && next !== "'") continue;
+    if (c === '.') {
+      const before = text.slice(Math.max(0, i - 8), i);
+      const after = text.slice(i + 1, i + 3);
+      if (ABBREVIATION.test(before) && /^ ?[\p{Ll}\p{N}]/u.test(after)) continue;
+    }
+    ends.push(i + 1);
+  }
+  ends.push(text.length);
+  const result = Int32Array.from(ends);
+  cache.set(prose, result);
+  return result;
+}
+
+/** [start, end) of the sentence that holds a folded-prose offset. */
+export function sentenceAround(prose: NormalisedProse, offset: number): [number, number] {
+  const ends = sentenceEnds(prose);
+  let lo = 0;
+  let hi = ends.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((ends[mid] as number) <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const start = lo === 0 ? 0 : (ends[lo - 1] as number);
+  return [start, ends[lo] as number];
+}
