@@ -18,3 +18,6 @@ export async function bundleCli() {
     logLevel: 'warning',
   });
 }
+
+// `node scripts/bundle.mjs` rebuilds the bundle alone (faster than the full build while developing).
+if (process.argv[1] === fileURLToPath(import.meta.url)) await bundleCli();

@@ -2,7 +2,9 @@
 
 import { Command, CommanderError } from 'commander';
 import { PoaError } from '../errors.js';
+import { registerExplain } from './explain.js';
 import { registerLint, type CommandState } from './lint.js';
+import { registerRules } from './rules.js';
 import { nearest } from './suggest.js';
 
 export const EXIT_OK = 0;
@@ -26,6 +28,8 @@ export function buildProgram(state: CommandState): Command {
     .exitOverride()
     .configureOutput({ writeErr: () => undefined, outputError: () => undefined });
   registerLint(program, state);
+  registerRules(program);
+  registerExplain(program);
   program.on('command:*', (operands: string[]) => {
     const name = operands[0] ?? '';
     const suggestion = nearest(name, program.commands.map((c) => c.name()));
