@@ -1,12 +1,10 @@
-// Builds poa: library modules and type declarations with tsc, then the CLI bundle.
+// Builds poa: the CLI bundle first (so `poa` keeps working while types are being fixed), then library modules and declarations with tsc.
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { bundleCli } from './bundle.mjs';
 
 const require = createRequire(import.meta.url);
 const tsc = require.resolve('typescript/bin/tsc');
 
-rmSync('dist', { recursive: true, force: true });
-execFileSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { stdio: 'inherit' });
 await bundleCli();
+execFileSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { stdio: 'inherit' });
