@@ -1,44 +1,96 @@
-// poa's core as a library: lintText for one draft in memory, lintFiles for paths and globs.
+// poa's core as a library: lintText for one draft in memory, lintFiles for paths and globs (with config files and inline directives).
 
+import { join, resolve } from 'node:path';
+import { applyDirectives, DIRECTIVE_HELP, INVALID_DIRECTIVE, UNUSED_DIRECTIVE } from './config/directives.js';
+import { normaliseRuleEntry, originPosition, type RuleEntry, type SettingOrigin } from './config/file.js';
+import { ConfigResolver, type FileConfig } from './config/resolve.js';
 import { builtinRulesDir } from './data.js';
-import { DEFAULT_MAX_FILE_BYTES, expandInputs, readDraft } from './document/load.js';
+import { DEFAULT_MAX_FILE_BYTES, expandInputs, readDraft, STDIN_PATH } from './document/load.js';
 import { parsePlan } from './document/parse.js';
 import { PoaError } from './errors.js';
-import { createEngine, runRules, type Engine, type RuleSetting } from './rules/engine.js';
-import { loadRulePack } from './rules/pack.js';
-import type { FileResult, Finding, LintReport, PlanDocument, Source } from './types.js';
+import { createEngine, ruleLanguage, runRules, type Engine, type RuleSetting } from './rules/engine.js';
+import { loadRulePack, type RulePack } from './rules/pack.js';
+import { nearest } from './suggest.js';
+import type { FileResult, Finding, LintReport, PlanDocument, RuleMeta, Source } from './types.js';
+
+export type { RuleEntry } from './config/file.js';
 
 export interface LintOptions {
   /** Language of the draft when front matter does not say (else detected). */
   language?: string;
   /** Language of messages (default: the draft's). */
   locale?: string;
-  /** Per-rule severities: `{ "empty-section": "off" }`. */
-  rules?: Record<string, RuleSetting>;
+  /** Per-rule severities (`off`, `info`, `warn`/`warning`, `error`), or `[severity, options]`: `{ "empty-section": "off" }`. */
+  rules?: Record<string, RuleEntry>;
   /** Extra rule pack folders, same format as poa's rules/. */
   rulePacks?: string[];
   /** Path reported for lintText. */
   path?: string;
   /** Only errors (drop warnings and info). */
   quiet?: boolean;
+  /** Suspension reason when front matter does not say (e.g. `late-shipment`). */
+  reason?: string;
+  /** Marketplace when front matter does not say (e.g. `amazon.it`). */
+  marketplace?: string;
+  /** Report `poa-disable` directives that disabled nothing, and `poa-enable` ones with nothing to enable. */
+  reportUnusedDisableDirectives?: boolean;
 }
 
 export interface LintFilesOptions extends LintOptions {
   cwd?: string;
+  /** Drafts to skip: globs relative to cwd, gitignore style (`archive/`, `*.bak.md`, `!keep.md`). */
   ignore?: string[];
   maxFileBytes?: number;
   /** Bytes for `-`. */
   stdin?: Uint8Array;
+  /**
+   * Config files: by default poa looks for .poarc.yaml (and the other names) from each draft's folder upward;
+   * a path uses that one file instead; false uses none.
+   */
+  config?: string | false;
+  /** Receives notes on which config applies to which draft and which drafts were skipped (`--debug`). */
+  debug?: (message: string) => void;
 }
 
+type RuleOptions = Record<string, Record<string, unknown>>;
+
+const packs = new Map<string, RulePack>();
 const engines = new Map<string, Engine>();
 
-/** The engine for a set of rule packs, built once per process. */
-export function getEngine(rulePacks: string[] = []): Engine {
-  const key = rulePacks.join('\0');
+function rulePack(dir: string): RulePack {
+  let pack = packs.get(dir);
+  if (!pack) {
+    pack = loadRulePack(dir);
+    packs.set(dir, pack);
+  }
+  return pack;
+}
+
+/** JSON with sorted keys, so equal options give equal cache keys. */
+function stableKey(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableKey).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableKey(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+function withRuleOptions(pack: RulePack, ruleOptions: RuleOptions): RulePack {
+  if (!pack.rules.some((r) => ruleOptions[r.id] !== undefined)) return pack;
+  return { ...pack, rules: pack.rules.map((r) => (ruleOptions[r.id] === undefined ? r : { ...r, options: { ...r.options, ...ruleOptions[r.id] } })) };
+}
+
+/**
+ * The engine for a set of rule packs, built once per process; `ruleOptions` (from config `[severity, options]`)
+ * are laid over the rules' own options and give an engine of their own, also built once.
+ */
+export function getEngine(rulePacks: string[] = [], ruleOptions: RuleOptions = {}): Engine {
+  const optionKey = Object.keys(ruleOptions).length === 0 ? '' : stableKey(ruleOptions);
+  const key = `${rulePacks.join('\0')}\u0001${optionKey}`;
   let engine = engines.get(key);
   if (!engine) {
-    engine = createEngine([loadRulePack(builtinRulesDir()), ...rulePacks.map(loadRulePack)]);
+    engine = createEngine([builtinRulesDir(), ...rulePacks].map(rulePack).map((p) => withRuleOptions(p, ruleOptions)));
     engines.set(key, engine);
   }
   return engine;
@@ -55,27 +107,138 @@ export function parseSource(source: Source, options: LintOptions = {}): PlanDocu
   return parsePlan(source, { vocabulary: engine.vocabulary, detector: engine.detector }, language === undefined ? {} : { language });
 }
 
+/** Options checked and resolved once, then used for every draft they apply to. */
+interface Prepared {
+  engine: Engine;
+  ruleIds: Set<string>;
+  language?: string;
+  locale?: string;
+  reason?: string;
+  marketplace?: string;
+  settings: Record<string, RuleSetting>;
+  quiet: boolean;
+  reportUnused: boolean;
+}
+
+interface RuleRequest {
+  severity: RuleSetting;
+  options?: Record<string, unknown>;
+  /** Config position, or the flag name for rules given in options. */
+  where: SettingOrigin | string;
+}
+
+function subjectOf(where: SettingOrigin | string, key = false): string {
+  return typeof where === 'string' ? where : originPosition(where, { key });
+}
+
+const REASON = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+
+function prepare(options: LintOptions, config: FileConfig | null): Prepared {
+  const rulePacks = [...(config?.rulePacks ?? []), ...(options.rulePacks ?? [])];
+  const requests = new Map<string, RuleRequest>();
+  for (const [id, rule] of config?.rules ?? []) requests.set(id, { severity: rule.severity, ...(rule.options ? { options: rule.options } : {}), where: rule.origin });
+  for (const [id, entry] of Object.entries(options.rules ?? {})) {
+    const { severity, options: ruleOptions } = normaliseRuleEntry(entry);
+    const kept = ruleOptions ?? requests.get(id)?.options;
+    requests.set(id, { severity, ...(kept ? { options: kept } : {}), where: '--rule' });
+  }
+  const base = getEngine(rulePacks);
+  const ids = base.rules.map((r) => r.definition.id);
+  for (const [id, request] of requests) {
+    if (ids.includes(id)) continue;
+    const suggestion = nearest(id, ids);
+    throw new PoaError(`unknown rule "${id}"`, {
+      subject: subjectOf(request.where, true),
+      hint: suggestion ? `did you mean "${suggestion}"?` : 'run `poa rules` for the list (rules from your rulePacks count too)',
+    });
+  }
+  const ruleOptions: RuleOptions = {};
+  for (const [id, request] of requests) if (request.options) ruleOptions[id] = request.options;
+  const engine = engineWithOptions(rulePacks, ruleOptions, requests);
+  const setting = <K extends 'language' | 'locale' | 'reason' | 'marketplace'>(key: K): { value: string; subject: string } | undefined => {
+    const given = options[key];
+    if (given !== undefined) return { value: given, subject: `--${key === 'language' ? 'lang' : key}` };
+    const configured = config?.[key];
+    return configured ? { value: configured.value, subject: originPosition(configured.origin) } : undefined;
+  };
+  const language = setting('language');
+  const locale = setting('locale');
+  const reason = setting('reason');
+  const marketplace = setting('marketplace');
+  if (reason && !REASON.test(reason.value)) {
+    throw new PoaError(`invalid reason "${reason.value}"`, { subject: reason.subject, hint: 'use a reason key in kebab-case, such as late-shipment or order-defect-rate' });
+  }
+  const prepared: Prepared = {
+    engine,
+    ruleIds: new Set(ids),
+    settings: Object.fromEntries([...requests].map(([id, r]) => [id, r.severity])),
+    quiet: options.quiet === true,
+    reportUnused: options.reportUnusedDisableDirectives === true,
+  };
+  const languageCode = language && engine.detector.resolve(language.value, language.subject);
+  const localeCode = locale && engine.detector.resolve(locale.value, locale.subject);
+  if (languageCode) prepared.language = languageCode;
+  if (localeCode) prepared.locale = localeCode;
+  if (reason) prepared.reason = reason.value;
+  if (marketplace) prepared.marketplace = marketplace.value;
+  return prepared;
+}
+
+/** The engine with the configured rule options; a check kind that refuses them is reported where they were written. */
+function engineWithOptions(rulePacks: string[], ruleOptions: RuleOptions, requests: Map<string, RuleRequest>): Engine {
+  if (Object.keys(ruleOptions).length === 0) return getEngine(rulePacks);
+  try {
+    return getEngine(rulePacks, ruleOptions);
+  } catch (error) {
+    if (!(error instanceof PoaError)) throw error;
+    // Find the rule whose options fail (only on this error path, so the extra builds cost nothing normally).
+    for (const [id, options] of Object.entries(ruleOptions)) {
+      try {
+        getEngine(rulePacks, { [id]: options });
+      } catch (cause) {
+        if (!(cause instanceof PoaError)) throw cause;
+        const where = requests.get(id)?.where ?? '--rule';
+        throw new PoaError(`invalid options for rule "${id}": ${cause.message}`, { subject: subjectOf(where), hint: 'see the rule\'s options in docs/rule-packs.md', cause });
+      }
+    }
+    throw error;
+  }
+}
+
 function count(findings: Finding[], severity: Finding['severity']): number {
   return findings.reduce((n, f) => n + (f.severity === severity ? 1 : 0), 0);
 }
 
-/** Lint one decoded source. */
-export function lintSource(source: Source, options: LintOptions = {}): FileResult {
-  const engine = getEngine(options.rulePacks);
-  const doc = parseSource(source, options);
-  const locale = resolveLanguage(engine, options.locale, '--locale');
-  let findings = runRules(engine, doc, { ...(locale === undefined ? {} : { locale }), ...(options.rules ? { settings: options.rules } : {}) });
-  if (options.quiet) findings = findings.filter((f) => f.severity === 'error');
+function frontMatterString(doc: PlanDocument, key: string): string | undefined {
+  const value = doc.frontMatter?.data[key];
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+function lintPrepared(source: Source, p: Prepared): FileResult {
+  const { engine } = p;
+  const doc = parsePlan(source, { vocabulary: engine.vocabulary, detector: engine.detector }, p.language === undefined ? {} : { language: p.language });
+  let findings = runRules(engine, doc, { ...(p.locale === undefined ? {} : { locale: p.locale }), settings: p.settings });
+  findings = applyDirectives(doc, findings, { ruleIds: p.ruleIds, reportUnused: p.reportUnused });
+  if (p.quiet) findings = findings.filter((f) => f.severity === 'error');
+  const reason = frontMatterString(doc, 'reason') ?? p.reason;
+  const marketplace = frontMatterString(doc, 'marketplace') ?? p.marketplace;
   return {
     path: source.path,
     language: doc.language,
     languageSource: doc.languageSource,
+    ...(reason === undefined ? {} : { reason }),
+    ...(marketplace === undefined ? {} : { marketplace }),
     sections: doc.sections.map((s) => ({ kinds: s.kinds, heading: s.heading, line: s.line, style: s.headingStyle })),
     findings,
     errorCount: count(findings, 'error'),
     warningCount: count(findings, 'warning'),
     infoCount: count(findings, 'info'),
   };
+}
+
+/** Lint one decoded source (no config files: pass what they would say in `options`). */
+export function lintSource(source: Source, options: LintOptions = {}): FileResult {
+  return lintPrepared(source, prepare(options, null));
 }
 
 /** Lint a draft held in memory. A leading byte order mark is dropped; positions refer to the text as given. */
@@ -94,14 +257,88 @@ export function summarise(files: FileResult[]): LintReport {
   };
 }
 
-/** Lint files, directories and globs. Throws PoaError for any input that cannot be read as a draft. */
+/** Engines each lintFiles report was made with, so describeRules can name the rules of the user's packs too. */
+const reportEngines = new WeakMap<LintReport, Engine[]>();
+
+function describeConfig(path: string, config: FileConfig): string {
+  const files = config.configs.map((c) => c.display);
+  const parts = [files.length === 0 ? 'no config file' : `config ${files.join(' < ')}`];
+  if (config.overrides.length > 0) parts.push(`with ${config.overrides.join(', ')}`);
+  if (config.rulePacks.length > 0) parts.push(`rule packs ${config.rulePacks.join(', ')}`);
+  return `${path}: ${parts.join(', ')}`;
+}
+
+/**
+ * Lint files, directories and globs, each draft with the config files that apply to it.
+ * Throws PoaError for any input or config that cannot be used.
+ */
 export async function lintFiles(patterns: string[], options: LintFilesOptions = {}): Promise<LintReport> {
   if (patterns.length === 0) throw new PoaError('no drafts given', { hint: 'name a file, a directory or a glob, or - for stdin' });
   const cwd = options.cwd ?? process.cwd();
-  getEngine(options.rulePacks);
-  const paths = expandInputs(patterns, { cwd, ...(options.ignore ? { ignore: options.ignore } : {}) });
-  const files = paths.map((path) =>
-    lintSource(readDraft(path, { cwd, maxBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, ...(options.stdin ? { stdin: options.stdin } : {}) }), options),
-  );
-  return summarise(files);
+  const resolver = new ConfigResolver({ cwd, ...(options.config === undefined ? {} : { config: options.config }), ...(options.ignore ? { ignorePatterns: options.ignore } : {}) });
+  const debug = options.debug ?? (() => undefined);
+  const paths = expandInputs(patterns, { cwd });
+  const prepared = new Map<FileConfig, Prepared>();
+  const files: FileResult[] = [];
+  for (const path of paths) {
+    const stdin = path === STDIN_PATH;
+    // stdin takes the config of the working directory.
+    const absolute = stdin ? join(cwd, '<stdin>') : resolve(cwd, path);
+    if (!stdin && resolver.isIgnored(absolute)) {
+      debug(`${path}: skipped (ignored by config or --ignore-pattern)`);
+      continue;
+    }
+    const config = resolver.settingsFor(absolute);
+    let p = prepared.get(config);
+    if (!p) {
+      p = prepare(options, config);
+      prepared.set(config, p);
+    }
+    debug(describeConfig(stdin ? '<stdin>' : path, config));
+    const source = readDraft(path, { cwd, maxBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, ...(options.stdin ? { stdin: options.stdin } : {}) });
+    files.push(lintPrepared(source, p));
+  }
+  const report = summarise(files);
+  reportEngines.set(report, [...new Set([...prepared.values()].map((p) => p.engine))]);
+  return report;
+}
+
+const DIRECTIVE_RULES: RuleMeta[] = [
+  { id: INVALID_DIRECTIVE, severity: 'error', category: 'directives', description: 'An inline poa directive names an unknown directive or rule.', help: DIRECTIVE_HELP },
+  {
+    id: UNUSED_DIRECTIVE,
+    severity: 'error',
+    category: 'directives',
+    description: 'An inline poa-disable directive disabled nothing (reported with --report-unused-disable-directives).',
+    help: 'Remove the directive, or the rule ids in it that no longer report anything here.',
+  },
+];
+
+/**
+ * What each rule is, in the given language (default English): the rules of the engines a lintFiles report was
+ * made with (poa's and the user's rule packs), else poa's own; plus the directive rules the report uses.
+ */
+export function describeRules(report?: LintReport, options: { locale?: string } = {}): RuleMeta[] {
+  const used = (report && reportEngines.get(report)) ?? [getEngine()];
+  const locale = options.locale === undefined ? 'en' : used[0]?.detector.resolve(options.locale, '--locale') ?? 'en';
+  const out = new Map<string, RuleMeta>();
+  for (const engine of used) {
+    for (const { definition } of engine.rules) {
+      if (out.has(definition.id)) continue;
+      const lang = ruleLanguage(definition, locale);
+      const text = definition.languages[lang];
+      const docs = definition.docs?.[lang] ?? definition.docs?.['en'];
+      out.set(definition.id, {
+        id: definition.id,
+        severity: definition.severity,
+        ...(definition.category === undefined ? {} : { category: definition.category }),
+        description: text?.description ?? text?.message ?? definition.id,
+        ...(text?.help === undefined ? {} : { help: text.help }),
+        ...(docs === undefined ? {} : { docs: docs.trim() }),
+      });
+    }
+  }
+  const referenced = new Set(report?.files.flatMap((f) => f.findings.map((x) => x.ruleId)) ?? []);
+  for (const meta of DIRECTIVE_RULES) if (referenced.has(meta.id)) out.set(meta.id, meta);
+  return [...out.values()];
 }

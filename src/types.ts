@@ -109,6 +109,10 @@ export interface FileResult {
   path: string;
   language: string;
   languageSource: LanguageSource;
+  /** Suspension reason (front matter, else `--reason` or config), when known. */
+  reason?: string;
+  /** Marketplace (front matter, else config), when known. */
+  marketplace?: string;
   sections: SectionSummary[];
   findings: Finding[];
   errorCount: number;
@@ -122,4 +126,18 @@ export interface LintReport {
   errorCount: number;
   warningCount: number;
   infoCount: number;
+}
+
+/** What a rule is, for formats that describe the rules they report (SARIF). */
+export interface RuleMeta {
+  id: string;
+  /** Severity the rule has unless configured otherwise. */
+  severity: Severity;
+  category?: string;
+  /** One line. */
+  description: string;
+  /** Guidance on fixing what the rule finds. */
+  help?: string;
+  /** Why the rule exists and what reviewers expect (as `poa explain` prints it). */
+  docs?: string;
 }
