@@ -8,3 +8,4 @@ const tsc = require.resolve('typescript/bin/tsc');
 
 await bundleCli();
 execFileSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { stdio: 'inherit' });
+execFileSync(process.execPath, ['scripts/compile-rules.mjs'], { stdio: 'inherit' });

@@ -31,6 +31,8 @@ export interface RuleDefinition {
   docs?: Record<string, string>;
   /** File the rule came from, for error messages. */
   file: string;
+  /** Set for rules whose patterns were all compiled once at build time: checks may then compile lazily, per language. */
+  validated?: boolean;
 }
 
 /** What a check reports: offsets into the source text and values for the message. */

@@ -1,7 +1,8 @@
 // Loads rule packs (folders of YAML rule files, sections.yaml, languages.yaml) and validates them against poa's JSON Schemas.
 
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { builtinRulesDir, packageRoot } from '../data.js';
 import type { LanguageInfo } from '../document/language.js';
 import type { SectionVocabularyData } from '../document/vocabulary.js';
 import { PoaError } from '../errors.js';
@@ -27,8 +28,59 @@ function validate(name: SchemaName, loaded: YamlFile): void {
 
 const DATA_FILES = new Set(['sections.yaml', 'languages.yaml', 'specifics.yaml']);
 
-/** Load one rule pack folder. Throws PoaError with `file:line:col` for anything invalid. */
+/** Where the build stores poa's own rule pack, validated and converted to JSON (no YAML parsing or schema compiling at start-up). */
+export function compiledPackPath(): string {
+  return join(packageRoot(), 'dist', 'rules.json');
+}
+
+/** Names, sizes and times of a pack's YAML files: the compiled pack is used only while they are unchanged. */
+export function packFingerprint(dir: string): string {
+  return readdirSync(dir)
+    .filter((n) => /\.ya?ml$/.test(n))
+    .sort()
+    .map((n) => {
+      const stats = statSync(join(dir, n));
+      return `${n}:${stats.size}:${Math.round(stats.mtimeMs)}`;
+    })
+    .join('|');
+}
+
+export interface CompiledPack {
+  fingerprint: string;
+  pack: RulePack;
+}
+
+function readCompiledPack(dir: string): RulePack | null {
+  let compiled: CompiledPack;
+  try {
+    compiled = JSON.parse(readFileSync(compiledPackPath(), 'utf8')) as CompiledPack;
+  } catch {
+    return null;
+  }
+  if (compiled.fingerprint !== packFingerprint(dir)) return null;
+  const pack = compiled.pack;
+  pack.dir = dir;
+  for (const rule of pack.rules) {
+    rule.file = join(dir, basename(rule.file));
+    rule.validated = true;
+  }
+  return pack;
+}
+
+/**
+ * Load one rule pack folder. Throws PoaError with `file:line:col` for anything invalid.
+ * poa's own pack comes from the build's JSON when its YAML files are unchanged since the build.
+ */
 export function loadRulePack(dir: string): RulePack {
+  if (dir === builtinRulesDir()) {
+    const compiled = readCompiledPack(dir);
+    if (compiled) return compiled;
+  }
+  return loadRulePackYaml(dir);
+}
+
+/** Load a rule pack from its YAML files, validating each against its schema. */
+export function loadRulePackYaml(dir: string): RulePack {
   let names: string[];
   try {
     if (!statSync(dir).isDirectory()) throw new PoaError('a rule pack must be a folder of YAML files', { subject: dir });

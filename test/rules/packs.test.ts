@@ -107,7 +107,7 @@ describe('broken rule packs are refused with file:line:col', () => {
 
   it('reports an unknown key where it stands', () => {
     expect(loadError({ 'x-rule.yaml': 'id: x-rule\nseverity: error\ncheck: phrases\nlanguages:\n  en:\n    message: m\n    pattern: ["x"]\n' })).toBe(
-      '<pack>/x-rule.yaml:7:5: languages.en: unknown key "pattern" — see schema/rule.schema.json',
+      '<pack>/x-rule.yaml:7:5: languages.en: unknown key "pattern" — did you mean "patterns"?',
     );
   });
 

@@ -155,8 +155,17 @@ export const phrases: CheckKind = {
   name: 'phrases',
   compile(rule, env) {
     const compiled = new Map<string, Compiled>();
-    // Compile every language now: a broken pattern is reported when the pack loads, not mid-run.
-    for (const language of Object.keys(rule.languages)) compiled.set(language, compileLanguage(rule, language));
+    const forLanguage = (language: string): Compiled => {
+      let c = compiled.get(language);
+      if (!c) {
+        c = compileLanguage(rule, language);
+        compiled.set(language, c);
+      }
+      return c;
+    };
+    // A rule not yet validated compiles every language now, so a broken pattern is reported when the
+    // pack loads rather than mid-run; poa's own rules were compiled at build time and compile lazily.
+    if (!rule.validated) for (const language of Object.keys(rule.languages)) forLanguage(language);
     const unless = ((rule.options?.['unless'] ?? []) as string[]).slice();
     const known = env.specifics.kinds();
     for (const kind of unless) {
@@ -165,7 +174,7 @@ export const phrases: CheckKind = {
     const metrics = rule.options?.['metrics'] as Metrics | undefined;
     return {
       run(doc, { language, locale }) {
-        const c = compiled.get(language);
+        const c = rule.languages[language] ? forLanguage(language) : undefined;
         const prose = proseOf(doc);
         const out: RawFinding[] = [];
         if (c?.regex) {

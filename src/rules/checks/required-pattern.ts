@@ -22,13 +22,21 @@ export const requiredPattern: CheckKind = {
   compile(rule) {
     const common = compileList(rule, rule.options?.['patterns'], 'options.patterns');
     const perLanguage = new Map<string, { required: RegExp | null; soft: RegExp | null }>();
-    for (const [lang, entry] of Object.entries(rule.languages)) {
-      perLanguage.set(lang, { required: compileList(rule, entry['patterns'], `${lang}.patterns`), soft: compileList(rule, entry['soft'], `${lang}.soft`) });
-    }
+    const forLanguage = (lang: string): { required: RegExp | null; soft: RegExp | null } => {
+      let own = perLanguage.get(lang);
+      if (!own) {
+        const entry = rule.languages[lang];
+        own = { required: compileList(rule, entry?.['patterns'], `${lang}.patterns`), soft: compileList(rule, entry?.['soft'], `${lang}.soft`) };
+        perLanguage.set(lang, own);
+      }
+      return own;
+    };
+    // Rules compiled at build time compile per language on first use; others are checked now.
+    if (!rule.validated) for (const lang of Object.keys(rule.languages)) forLanguage(lang);
     return {
       run(doc, { language }) {
         const prose = proseOf(doc);
-        const own = perLanguage.get(language);
+        const own = forLanguage(language);
         const found = (regex: RegExp | null): boolean => {
           if (!regex) return false;
           regex.lastIndex = 0;
@@ -43,7 +51,7 @@ export const requiredPattern: CheckKind = {
         const first = prose.spans.find((s) => inScope(doc, rule.scope, s.block));
         const at = first ? toSource(prose, first.start, first.start)[0] : (doc.frontMatter ? doc.sections[0]?.start ?? 0 : 0);
         const finding: RawFinding = { start: at, end: at };
-        if (found(own?.soft ?? null)) return [{ ...finding, severity: 'warning', messageKey: 'softMessage' }];
+        if (found(own?.soft ?? null)) return [{ ...finding, severity: 'info', messageKey: 'softMessage' }];
         return [finding];
       },
     };
