@@ -217,16 +217,16 @@ function frontMatterString(doc: PlanDocument, key: string): string | undefined {
 function lintPrepared(source: Source, p: Prepared): FileResult {
   const { engine } = p;
   const doc = parsePlan(source, { vocabulary: engine.vocabulary, detector: engine.detector }, p.language === undefined ? {} : { language: p.language });
+  doc.reason = engine.reasons.reasonOf(doc, p.reason);
   let findings = runRules(engine, doc, { ...(p.locale === undefined ? {} : { locale: p.locale }), settings: p.settings });
   findings = applyDirectives(doc, findings, { ruleIds: p.ruleIds, reportUnused: p.reportUnused });
   if (p.quiet) findings = findings.filter((f) => f.severity === 'error');
-  const reason = frontMatterString(doc, 'reason') ?? p.reason;
   const marketplace = frontMatterString(doc, 'marketplace') ?? p.marketplace;
   return {
     path: source.path,
     language: doc.language,
     languageSource: doc.languageSource,
-    ...(reason === undefined ? {} : { reason }),
+    ...(doc.reason === null ? {} : { reason: doc.reason.key, reasonInferred: doc.reason.source === 'inferred' }),
     ...(marketplace === undefined ? {} : { marketplace }),
     sections: doc.sections.map((s) => ({ kinds: s.kinds, heading: s.heading, line: s.line, style: s.headingStyle })),
     findings,

@@ -77,10 +77,38 @@ export interface PlanDocument {
   languageSource: LanguageSource;
   sections: Section[];
   blocks: TextBlock[];
-  /** Offsets of source text that is not prose for the plan (comments, code, front matter). */
-  ignored: Array<{ start: number; end: number }>;
+  /** Offsets of source text that is not prose for the plan (comments, code, front matter, link definitions). */
+  ignored: IgnoredRange[];
   /** Offsets of every line start, for offset → line/column. */
   lineStarts: number[];
+  /** Suspension reason, when known. */
+  reason: PlanReason | null;
+  /** A plan of action, or a message to a buyer (`--kind message`): each rule applies to one kind. */
+  kind: DocumentKind;
+  /** The notification Amazon sent (`--notice`), for rules that compare the plan with it. */
+  notice: Notice | null;
+}
+
+export interface IgnoredRange {
+  start: number;
+  end: number;
+  /** What the range holds: `comment` (<!-- -->), `html`, `code`, `definition` ([1]: url), `front-matter`. */
+  what: 'comment' | 'html' | 'code' | 'definition' | 'front-matter';
+}
+
+export type DocumentKind = 'plan' | 'message';
+
+export type ReasonSource = 'front-matter' | 'option' | 'inferred';
+
+export interface PlanReason {
+  /** Reason key from rules/reasons.yaml (late-shipment, ip-complaint…). */
+  key: string;
+  source: ReasonSource;
+}
+
+export interface Notice {
+  path: string;
+  text: string;
 }
 
 export interface Finding {
@@ -109,8 +137,10 @@ export interface FileResult {
   path: string;
   language: string;
   languageSource: LanguageSource;
-  /** Suspension reason (front matter, else `--reason` or config), when known. */
+  /** Suspension reason (front matter, else `--reason` or config, else inferred from the text), when known. */
   reason?: string;
+  /** True when poa inferred the reason from the plan's words rather than being told. */
+  reasonInferred?: boolean;
   /** Marketplace (front matter, else config), when known. */
   marketplace?: string;
   sections: SectionSummary[];

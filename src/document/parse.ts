@@ -6,7 +6,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { PoaError } from '../errors.js';
-import type { FrontMatter, LanguageSource, PlanDocument, Source } from '../types.js';
+import type { DocumentKind, FrontMatter, IgnoredRange, LanguageSource, Notice, PlanDocument, Source } from '../types.js';
 import type { LanguageDetector } from './language.js';
 import { lineStarts, positionAt } from './lines.js';
 import { splitSections, type Leaf } from './sections.js';
@@ -22,11 +22,13 @@ export interface ParseContext {
 export interface ParseOptions {
   /** Language from the command line or config; front matter `lang` still wins. */
   language?: string;
+  kind?: DocumentKind;
+  notice?: Notice;
 }
 
 interface Collected {
   leaves: Leaf[];
-  ignored: Array<{ start: number; end: number }>;
+  ignored: IgnoredRange[];
   frontMatter: { value: string; start: number; end: number } | null;
 }
 
@@ -48,7 +50,7 @@ function collect(tree: Root, text: string): Collected {
       case 'yaml':
         if (range) {
           out.frontMatter = { value: node.value, start: range[0], end: range[1] };
-          out.ignored.push({ start: range[0], end: range[1] });
+          out.ignored.push({ start: range[0], end: range[1], what: 'front-matter' });
         }
         break;
       case 'heading': {
@@ -67,9 +69,13 @@ function collect(tree: Root, text: string): Collected {
         collectInlineIgnored(node, out);
         break;
       case 'html':
+        if (range) out.ignored.push({ start: range[0], end: range[1], what: isComment(node.value) ? 'comment' : 'html' });
+        break;
       case 'code':
+        if (range) out.ignored.push({ start: range[0], end: range[1], what: 'code' });
+        break;
       case 'definition':
-        if (range) out.ignored.push({ start: range[0], end: range[1] });
+        if (range) out.ignored.push({ start: range[0], end: range[1], what: 'definition' });
         break;
       case 'table':
         for (const row of node.children) {
@@ -100,6 +106,10 @@ function collect(tree: Root, text: string): Collected {
   return out;
 }
 
+function isComment(html: string): boolean {
+  return html.trimStart().startsWith('<!--');
+}
+
 function cellRange(text: string, start: number, end: number): [number, number] {
   while (start < end && /[|\s]/.test(text[start] as string)) start++;
   while (end > start && /[|\s]/.test(text[end - 1] as string)) end--;
@@ -113,7 +123,8 @@ function collectInlineIgnored(node: Nodes, out: Collected): void {
     const child = stack.pop() as Nodes;
     if (child.type === 'html' || child.type === 'inlineCode') {
       const r = offsets(child);
-      if (r) out.ignored.push({ start: r[0], end: r[1] });
+      const what = child.type === 'inlineCode' ? 'code' : isComment(child.value) ? 'comment' : 'html';
+      if (r) out.ignored.push({ start: r[0], end: r[1], what });
     } else if ('children' in child) {
       stack.push(...(child.children as Nodes[]));
     }
@@ -176,7 +187,19 @@ export function parsePlan(source: Source, context: ParseContext, options: ParseO
     languageSource = detected.fallback ? 'fallback' : 'detected';
   }
   collected.ignored.sort((a, b) => a.start - b.start);
-  return { source, frontMatter, language, languageSource, sections, blocks, ignored: collected.ignored, lineStarts: starts };
+  return {
+    source,
+    frontMatter,
+    language,
+    languageSource,
+    sections,
+    blocks,
+    ignored: collected.ignored,
+    lineStarts: starts,
+    reason: null,
+    kind: options.kind ?? 'plan',
+    notice: options.notice ?? null,
+  };
 }
 
 function skipLineBreak(text: string, offset: number): number {

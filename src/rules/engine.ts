@@ -8,6 +8,7 @@ import type { Finding, PlanDocument, SectionKind, Severity } from '../types.js';
 import { CHECK_KINDS } from './checks/index.js';
 import type { CompiledCheck, RuleDefinition, RawFinding } from './model.js';
 import type { RulePack } from './pack.js';
+import { ReasonCatalogue, type ReasonsData } from './reason.js';
 import { mergeSpecifics, Specifics } from './specifics.js';
 
 export type RuleSetting = Severity | 'off';
@@ -21,9 +22,25 @@ export interface Engine {
   rules: CompiledRule[];
   vocabulary: SectionVocabulary;
   specifics: Specifics;
+  reasons: ReasonCatalogue;
   detector: LanguageDetector;
   /** Languages that have rule text. */
   languages: string[];
+}
+
+/** Merge reasons of several packs: keywords and groups are appended. */
+function mergeReasons(packs: RulePack[]): ReasonsData {
+  const out: ReasonsData = { groups: {}, reasons: {} };
+  for (const pack of packs) {
+    const data = pack.reasons;
+    if (!data) continue;
+    for (const [group, keys] of Object.entries(data.groups ?? {})) (out.groups as Record<string, string[]>)[group] = [...new Set([...(out.groups?.[group] ?? []), ...keys])];
+    for (const [key, reason] of Object.entries(data.reasons)) {
+      const target = (out.reasons[key] ??= { keywords: {} });
+      for (const [lang, words] of Object.entries(reason.keywords ?? {})) (target.keywords ??= {})[lang] = [...(target.keywords?.[lang] ?? []), ...words];
+    }
+  }
+  return out;
 }
 
 function mergeSections(packs: RulePack[]): SectionVocabularyData {
@@ -71,10 +88,18 @@ export function createEngine(packs: RulePack[]): Engine {
     rules.push({ definition, check: kind.compile(definition, { vocabulary, specifics }) });
   }
   rules.sort((a, b) => a.definition.id.localeCompare(b.definition.id));
+  const reasons = new ReasonCatalogue(mergeReasons(packs));
+  for (const { definition } of rules) {
+    for (const item of definition.reasons ?? []) {
+      const known = item.startsWith('@') ? item.slice(1) in reasons.groups() : reasons.keys.includes(item);
+      if (!known) throw new PoaError(`reasons: unknown ${item.startsWith('@') ? 'group' : 'reason'} "${item}"`, { subject: definition.file, hint: 'see reasons.yaml' });
+    }
+  }
   return {
     rules,
     vocabulary,
     specifics,
+    reasons,
     detector: new LanguageDetector([...languageInfo.values()]),
     languages: [...languageInfo.keys()],
   };
@@ -148,13 +173,20 @@ function toFinding(doc: PlanDocument, rule: RuleDefinition, severity: Severity, 
   return finding;
 }
 
+/** Whether a rule is for this kind of document and, for reason-specific rules, this plan's reason. */
+export function applies(engine: Engine, rule: RuleDefinition, doc: PlanDocument): boolean {
+  if ((rule.kind ?? 'plan') !== doc.kind) return false;
+  if (!rule.reasons || rule.reasons.length === 0) return true;
+  return doc.reason !== null && engine.reasons.expand(rule.reasons).has(doc.reason.key);
+}
+
 /** Run every enabled rule on a parsed plan; findings sorted by position, then rule id. */
 export function runRules(engine: Engine, doc: PlanDocument, options: RunOptions = {}): Finding[] {
   const locale = options.locale ?? doc.language;
   const findings: Finding[] = [];
   for (const { definition, check } of engine.rules) {
     const setting = options.settings?.[definition.id] ?? definition.severity;
-    if (setting === 'off') continue;
+    if (setting === 'off' || !applies(engine, definition, doc)) continue;
     for (const raw of check.run(doc, { language: ruleLanguage(definition, doc.language), locale: ruleLanguage(definition, locale) })) {
       findings.push(toFinding(doc, definition, setting, raw, locale));
     }

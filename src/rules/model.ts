@@ -2,7 +2,7 @@
 
 import type { SectionVocabulary } from '../document/vocabulary.js';
 import type { Specifics } from './specifics.js';
-import type { PlanDocument, SectionKind, Severity } from '../types.js';
+import type { DocumentKind, PlanDocument, SectionKind, Severity } from '../types.js';
 
 /** Text of a rule in one language: its message and whatever phrase data its check kind reads. */
 export interface RuleLanguage {
@@ -24,6 +24,10 @@ export interface RuleDefinition {
   check: string;
   /** Section kinds the rule looks at; none means the whole plan. */
   scope?: SectionKind[];
+  /** Reasons (keys, or `@group` from reasons.yaml) the rule applies to; none means every plan. */
+  reasons?: string[];
+  /** What the rule checks: a plan of action (default) or a message to a buyer. */
+  kind?: DocumentKind;
   options?: Record<string, unknown>;
   languages: Record<string, RuleLanguage>;
   examples?: Record<string, RuleExamples>;

@@ -8,6 +8,7 @@ import type { SectionVocabularyData } from '../document/vocabulary.js';
 import { PoaError } from '../errors.js';
 import { assertSchema, positionOf, readYamlFile, schemaValidator, type YamlFile } from '../yaml.js';
 import type { RuleDefinition } from './model.js';
+import type { ReasonsData } from './reason.js';
 import type { SpecificsData } from './specifics.js';
 
 export interface RulePack {
@@ -18,15 +19,16 @@ export interface RulePack {
   specifics: SpecificsData | null;
   /** specifics.yaml, for error messages. */
   specificsFile: string | null;
+  reasons: ReasonsData | null;
 }
 
-type SchemaName = 'rule' | 'sections' | 'languages' | 'specifics';
+type SchemaName = 'rule' | 'sections' | 'languages' | 'specifics' | 'rule-reasons';
 
 function validate(name: SchemaName, loaded: YamlFile): void {
   assertSchema(schemaValidator(name), loaded, `see schema/${name}.schema.json`);
 }
 
-const DATA_FILES = new Set(['sections.yaml', 'languages.yaml', 'specifics.yaml']);
+const DATA_FILES = new Set(['sections.yaml', 'languages.yaml', 'specifics.yaml', 'reasons.yaml']);
 
 /** Where the build stores poa's own rule pack, validated and converted to JSON (no YAML parsing or schema compiling at start-up). */
 export function compiledPackPath(): string {
@@ -89,7 +91,7 @@ export function loadRulePackYaml(dir: string): RulePack {
     if (error instanceof PoaError) throw error;
     throw new PoaError('rule pack folder not found', { subject: dir, hint: 'check the rulePacks path in your config' });
   }
-  const pack: RulePack = { dir, rules: [], sections: null, languages: [], specifics: null, specificsFile: null };
+  const pack: RulePack = { dir, rules: [], sections: null, languages: [], specifics: null, specificsFile: null, reasons: null };
   for (const name of names) {
     const file = join(dir, name);
     const loaded = readYamlFile(file, 'rule file');
@@ -100,6 +102,9 @@ export function loadRulePackYaml(dir: string): RulePack {
       validate('specifics', loaded);
       pack.specifics = loaded.data as SpecificsData;
       pack.specificsFile = file;
+    } else if (name === 'reasons.yaml') {
+      validate('rule-reasons', loaded);
+      pack.reasons = loaded.data as ReasonsData;
     } else if (name === 'languages.yaml') {
       validate('languages', loaded);
       for (const [code, info] of Object.entries(loaded.data as Record<string, Omit<LanguageInfo, 'code'>>)) pack.languages.push({ code, ...info });

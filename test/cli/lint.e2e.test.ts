@@ -98,7 +98,7 @@ describe('bad input and usage: one line, exit 2', () => {
     ['broken front matter', ['lint', 'broken.md'], 'poa: broken.md:2:'],
     ['unknown flag', ['lint', 'x.md', '--fromat', 'json'], "poa: unknown option '--fromat' — did you mean --format?"],
     ['unknown format', ['lint', 'x.md', '--format', 'jsno'], 'poa: unknown format "jsno" — did you mean "json"?'],
-    ['unknown command', ['lnit'], 'poa: unknown command "lnit" — did you mean "lint"?'],
+    ['unknown command', ['lintt'], 'poa: unknown command "lintt" — did you mean "lint"?'],
     ['unsupported language', ['lint', 'broken.md', '--lang', 'xx'], 'poa: --lang: unsupported language "xx" — use one of'],
     ['no paths', ['lint'], 'poa: no drafts given — name a file, a directory or a glob, or - for stdin'],
     ['bad --rule', ['lint', 'x.md', '--rule', 'empty-section'], 'poa: invalid --rule "empty-section"'],
