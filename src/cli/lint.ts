@@ -1,11 +1,10 @@
-// `poa lint`: flags, reading stdin, choosing the format, and the exit code from the findings.
+// `poa lint`: flags, reading stdin, config and ignore flags, choosing the format, and the exit code from the findings.
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { PoaError } from '../errors.js';
-import { lintFiles } from '../lint.js';
-import { formatJson } from '../report/json.js';
-import { formatStylish } from '../report/stylish.js';
+import { describeRules, lintFiles, type LintFilesOptions } from '../lint.js';
+import { FORMAT_NAMES, isFormatName, loadFormatter, type FormatName } from '../report/formats.js';
 import type { LintReport } from '../types.js';
 import { nearest } from './suggest.js';
 
@@ -13,18 +12,23 @@ export interface CommandState {
   exitCode: number;
 }
 
-export const FORMATS = ['stylish', 'json'] as const;
+export const FORMATS = FORMAT_NAMES;
 
 interface LintFlags {
-  format: string;
+  format: FormatName;
   lang?: string;
   locale?: string;
+  reason?: string;
   maxFileSize?: number;
   maxWarnings?: number;
   quiet?: boolean;
   color: boolean;
   outputFile?: string;
   rule?: string[];
+  /** A path with --config, false with --no-config. */
+  config?: string | false;
+  ignorePattern?: string[];
+  reportUnusedDisableDirectives?: boolean;
   debug?: boolean;
 }
 
@@ -43,8 +47,8 @@ function parseCount(flag: string) {
   };
 }
 
-function parseFormat(value: string): string {
-  if ((FORMATS as readonly string[]).includes(value)) return value;
+function parseFormat(value: string): FormatName {
+  if (isFormatName(value)) return value;
   const suggestion = nearest(value, [...FORMATS]);
   throw new PoaError(`unknown format "${value}"`, { hint: suggestion ? `did you mean "${suggestion}"? (formats: ${FORMATS.join(', ')})` : `use one of ${FORMATS.join(', ')}` });
 }
@@ -78,34 +82,59 @@ export function exitCodeFor(report: LintReport, maxWarnings: number | undefined)
   return 0;
 }
 
+/** Machine formats give paths from the repository root when CI says where it is. */
+function rootFor(format: FormatName, cwd: string): string {
+  const env = format === 'gitlab' ? process.env['CI_PROJECT_DIR'] : format === 'github' || format === 'sarif' ? process.env['GITHUB_WORKSPACE'] : undefined;
+  return env === undefined || env === '' ? cwd : env;
+}
+
 export function registerLint(program: Command, state: CommandState): void {
   program
     .command('lint')
     .description('check drafts for the faults reviewers reject plans for')
     .argument('[paths...]', 'files, directories (searched for *.md, *.markdown, *.txt), globs, or - for stdin')
     .addOption(new Option('-f, --format <name>', `output format: ${FORMATS.join(', ')}`).default('stylish').argParser(parseFormat))
-    .option('--lang <code>', 'language of the drafts when front matter does not say (default: detected)')
+    .option('-c, --config <file>', 'use this config file instead of looking for .poarc.yaml files')
+    .option('--no-config', 'use no config file')
+    .option('--ignore-pattern <glob>', 'skip drafts matching this glob, relative to the working directory (repeatable)', collect)
+    .option('--lang <code>', 'language of the drafts when front matter does not say (default: config, else detected)')
     .option('--locale <code>', 'language of the messages (default: the draft\'s language)')
+    .option('--reason <key>', 'suspension reason when front matter does not say, e.g. late-shipment')
     .option('--rule <id=severity>', 'set a rule\'s severity: off, info, warning or error (repeatable)', collect)
     .option('--quiet', 'report errors only')
     .option('--max-warnings <n>', 'exit with 1 when there are more warnings than this', parseCount('--max-warnings'))
+    .option('--report-unused-disable-directives', 'report poa-disable comments that disable nothing')
     .option('--max-file-size <size>', 'refuse drafts larger than this (default 10MB)', parseSize)
     .option('-o, --output-file <file>', 'write the report to a file instead of stdout')
     .option('--no-color', 'never colour the output (also NO_COLOR=1)')
-    .option('--debug', 'show stack traces for unexpected errors')
+    .option('--debug', 'show which config applies to each draft, and stack traces for unexpected errors')
     .action(async (paths: string[], flags: LintFlags) => {
       const stdin = paths.includes('-') ? new Uint8Array(readFileSync(0)) : undefined;
       const rules = parseRuleFlags(flags.rule);
-      const report = await lintFiles(paths, {
+      const cwd = process.cwd();
+      const options: LintFilesOptions = {
+        cwd,
         ...(flags.lang === undefined ? {} : { language: flags.lang }),
         ...(flags.locale === undefined ? {} : { locale: flags.locale }),
+        ...(flags.reason === undefined ? {} : { reason: flags.reason }),
         ...(flags.maxFileSize === undefined ? {} : { maxFileBytes: flags.maxFileSize }),
         ...(stdin ? { stdin } : {}),
         ...(Object.keys(rules).length > 0 ? { rules } : {}),
         ...(flags.quiet ? { quiet: true } : {}),
-      });
+        ...(flags.config === undefined ? {} : { config: flags.config }),
+        ...(flags.ignorePattern ? { ignore: flags.ignorePattern } : {}),
+        ...(flags.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: true } : {}),
+        ...(flags.debug ? { debug: (message: string) => process.stderr.write(`poa: debug: ${message}\n`) } : {}),
+      };
+      const report = await lintFiles(paths, options);
       const toFile = flags.outputFile !== undefined;
-      const output = flags.format === 'json' ? formatJson(report) : formatStylish(report, { color: !toFile && useColor(flags.color) });
+      const format = await loadFormatter(flags.format);
+      const output = format(report, {
+        color: !toFile && useColor(flags.color),
+        cwd,
+        root: rootFor(flags.format, cwd),
+        rules: () => describeRules(report, flags.locale === undefined ? {} : { locale: flags.locale }),
+      });
       if (toFile) {
         try {
           writeFileSync(flags.outputFile as string, output);
