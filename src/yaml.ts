@@ -148,7 +148,8 @@ function hintFor(error: ErrorObject, fallback: string): string {
   const key = errorKey(error);
   if (error.keyword === 'additionalProperties' && key !== undefined) {
     const keys = validKeys(error);
-    const suggestion = nearest(key, keys);
+    // `lang` for `language`: a short form (as front matter allows) is as likely as a typo.
+    const suggestion = nearest(key, keys) ?? (key.length >= 3 ? keys.find((k) => k.startsWith(key.toLowerCase())) : undefined);
     if (suggestion) return `did you mean "${suggestion}"?`;
     if (keys.length > 0) return `valid keys here: ${keys.join(', ')}`;
   }

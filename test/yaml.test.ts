@@ -47,6 +47,8 @@ describe('assertSchema', () => {
 
   it('points at an unknown key and names the nearest valid one', () => {
     expect(schemaError('root: true\nlangauge: it\n')).toBe('.poarc.yaml:2:1: unknown key "langauge" — did you mean "language"?');
+    // front matter says `lang:`, so consultants write it in config too
+    expect(schemaError('lang: it\n')).toBe('.poarc.yaml:1:1: unknown key "lang" — did you mean "language"?');
     expect(schemaError('overrides:\n  - files: "clients/rossi/**"\n    rulez:\n      empty-section: off\n')).toBe(
       '.poarc.yaml:3:5: overrides.0: unknown key "rulez" — did you mean "rules"?',
     );

@@ -1,20 +1,13 @@
 // SARIF 2.1.0: valid against the official OASIS schema (vendored), with rule metadata, help and exact regions.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { describeRules, lintText, summarise } from '../../src/lint.js';
 import { formatSarif } from '../../src/report/sarif.js';
 import type { LintReport } from '../../src/types.js';
 import { FIXTURES } from '../helpers.js';
 import { CI_REPORT } from './ci-report.js';
-
-// The official schema is draft-04 style: its id is `id`, not `$id`, and it names the draft-04 meta-schema, which
-// Ajv 8 does not bundle. So: `id` as the schema id (dropping Ajv's draft-07 refusal of that keyword), no meta-schema
-// validation, no format validation (URIs are checked below).
-const ajv = new Ajv({ schemaId: 'id', strict: false, allErrors: true, validateSchema: false, validateFormats: false });
-ajv.removeKeyword('id');
-const validateSarif = ajv.compile(JSON.parse(readFileSync(join(FIXTURES, 'sarif', 'sarif-schema-2.1.0.json'), 'utf8')) as object);
+import { validateSarif } from './sarif-schema.js';
 
 interface SarifLog {
   $schema: string;
