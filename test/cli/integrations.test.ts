@@ -9,6 +9,7 @@ import { assertSchema, parseYamlFile, schemaValidator } from '../../src/yaml.js'
 import { ROOT, runPoa } from '../helpers.js';
 
 const CI_DOC = readFileSync(join(ROOT, 'docs', 'ci.md'), 'utf8');
+const README_CI = /## Use in CI\n([\s\S]*?)\n## /.exec(readFileSync(join(ROOT, 'README.md'), 'utf8'))?.[1] ?? '';
 
 function blocks(markdown: string, lang: string): string[] {
   return [...markdown.matchAll(new RegExp('```' + lang + '\\n([\\s\\S]*?)```', 'g'))].map((m) => m[1] as string);
@@ -62,5 +63,15 @@ describe('docs/ci.md', () => {
     const config = blocks(CI_DOC, 'yaml')[0] ?? '';
     expect(config).toContain('root: true');
     expect(() => assertSchema(schemaValidator('config'), parseYamlFile(config, '.poarc.yaml'), 'see the schema')).not.toThrow(PoaError);
+  });
+});
+
+describe('README "Use in CI"', () => {
+  it('has snippets that parse, with real options, and a schema-valid config', () => {
+    const yaml = blocks(README_CI, 'yaml');
+    expect(yaml.length).toBeGreaterThanOrEqual(3);
+    for (const block of yaml) expect(() => parse(block)).not.toThrow();
+    for (const command of README_CI.match(/poa lint [^\n`]*/g) ?? []) expectRealOptions(command);
+    expect(() => assertSchema(schemaValidator('config'), parseYamlFile(yaml[0] ?? '', '.poarc.yaml'), 'see the schema')).not.toThrow(PoaError);
   });
 });
