@@ -17,8 +17,8 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 
 /** Rules the labelled set measures; labels may name more (a new rule is scored as soon as it is labelled). */
-export const SPAN_RULES = ['vague-promise', 'defensive-tone', 'invalid-order-id'];
-export const DOCUMENT_RULES = ['missing-order-id', 'missing-policy-link'];
+export const SPAN_RULES = ['vague-promise', 'defensive-tone', 'invalid-order-id', 'unimplemented-action', 'weak-root-cause', 'undated-action', 'no-owner', 'no-frequency'];
+export const DOCUMENT_RULES = ['missing-order-id', 'missing-policy-link', 'no-responsibility', 'no-evidence', 'long-closing', 'too-long', 'no-bullets'];
 export const DRAFT_EXTENSIONS = ['.md', '.markdown', '.txt'];
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));

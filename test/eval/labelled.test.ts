@@ -40,8 +40,8 @@ const scorer = evalScript as EvalScript;
 
 const LABELLED = join(FIXTURES, 'labelled');
 const LANGUAGES = ['en', 'it', 'fr', 'de', 'es', 'nl'];
-const SPAN_RULES = ['vague-promise', 'defensive-tone', 'invalid-order-id'];
-const DOCUMENT_RULES = ['missing-order-id', 'missing-policy-link'];
+const SPAN_RULES = ['vague-promise', 'defensive-tone', 'invalid-order-id', 'unimplemented-action', 'weak-root-cause', 'undated-action', 'no-owner', 'no-frequency'];
+const DOCUMENT_RULES = ['missing-order-id', 'missing-policy-link', 'no-responsibility', 'no-evidence', 'long-closing', 'too-long', 'no-bullets'];
 const KNOWN_RULES = new Set([...SPAN_RULES, ...DOCUMENT_RULES, ...getEngine().rules.map((r) => r.definition.id)]);
 
 const drafts = LANGUAGES.flatMap((lang) =>
