@@ -10,8 +10,9 @@ import { parsePlan } from './document/parse.js';
 import { PoaError } from './errors.js';
 import { createEngine, ruleLanguage, runRules, type Engine, type RuleSetting } from './rules/engine.js';
 import { loadRulePack, type RulePack } from './rules/pack.js';
+import { readiness } from './rules/score.js';
 import { nearest } from './suggest.js';
-import type { FileResult, Finding, LintReport, PlanDocument, RuleMeta, Source } from './types.js';
+import type { DocumentKind, FileResult, Finding, LintReport, Notice, PlanDocument, RuleMeta, Source } from './types.js';
 
 export type { RuleEntry } from './config/file.js';
 
@@ -34,6 +35,10 @@ export interface LintOptions {
   marketplace?: string;
   /** Report `poa-disable` directives that disabled nothing, and `poa-enable` ones with nothing to enable. */
   reportUnusedDisableDirectives?: boolean;
+  /** What the text is: a plan of action (default) or a reply to a buyer, checked by the `kind: message` rules. */
+  kind?: DocumentKind;
+  /** The notification Amazon sent, for the rules that compare the plan with it (`--notice`). */
+  notice?: Notice;
 }
 
 export interface LintFilesOptions extends LintOptions {
@@ -118,6 +123,8 @@ interface Prepared {
   settings: Record<string, RuleSetting>;
   quiet: boolean;
   reportUnused: boolean;
+  kind: DocumentKind;
+  notice?: Notice;
 }
 
 interface RuleRequest {
@@ -174,6 +181,8 @@ function prepare(options: LintOptions, config: FileConfig | null): Prepared {
     settings: Object.fromEntries([...requests].map(([id, r]) => [id, r.severity])),
     quiet: options.quiet === true,
     reportUnused: options.reportUnusedDisableDirectives === true,
+    kind: options.kind ?? 'plan',
+    ...(options.notice ? { notice: options.notice } : {}),
   };
   const languageCode = language && engine.detector.resolve(language.value, language.subject);
   const localeCode = locale && engine.detector.resolve(locale.value, locale.subject);
@@ -216,10 +225,15 @@ function frontMatterString(doc: PlanDocument, key: string): string | undefined {
 
 function lintPrepared(source: Source, p: Prepared): FileResult {
   const { engine } = p;
-  const doc = parsePlan(source, { vocabulary: engine.vocabulary, detector: engine.detector }, p.language === undefined ? {} : { language: p.language });
+  const doc = parsePlan(source, { vocabulary: engine.vocabulary, detector: engine.detector }, {
+    ...(p.language === undefined ? {} : { language: p.language }),
+    kind: p.kind,
+    ...(p.notice ? { notice: p.notice } : {}),
+  });
   doc.reason = engine.reasons.reasonOf(doc, p.reason);
   let findings = runRules(engine, doc, { ...(p.locale === undefined ? {} : { locale: p.locale }), settings: p.settings });
   findings = applyDirectives(doc, findings, { ruleIds: p.ruleIds, reportUnused: p.reportUnused });
+  const score = readiness(findings, engine.score);
   if (p.quiet) findings = findings.filter((f) => f.severity === 'error');
   const marketplace = frontMatterString(doc, 'marketplace') ?? p.marketplace;
   return {
@@ -230,6 +244,7 @@ function lintPrepared(source: Source, p: Prepared): FileResult {
     ...(marketplace === undefined ? {} : { marketplace }),
     sections: doc.sections.map((s) => ({ kinds: s.kinds, heading: s.heading, line: s.line, style: s.headingStyle })),
     findings,
+    score,
     errorCount: count(findings, 'error'),
     warningCount: count(findings, 'warning'),
     infoCount: count(findings, 'info'),

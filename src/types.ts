@@ -145,6 +145,8 @@ export interface FileResult {
   marketplace?: string;
   sections: SectionSummary[];
   findings: Finding[];
+  /** Readiness 0–100 from the findings (formula: `poa explain score`); always set by lintText and lintFiles. */
+  score?: number;
   errorCount: number;
   warningCount: number;
   infoCount: number;

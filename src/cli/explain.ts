@@ -4,6 +4,8 @@ import { Command } from 'commander';
 import { PoaError } from '../errors.js';
 import { getEngine } from '../lint.js';
 import { ruleLanguage } from '../rules/engine.js';
+import { exampleText } from '../rules/model.js';
+import { describeScore } from '../rules/score.js';
 import { nearest } from './suggest.js';
 
 function indent(text: string): string {
@@ -15,6 +17,7 @@ function indent(text: string): string {
 
 export function explainRule(id: string, lang: string): string {
   const engine = getEngine();
+  if (id === 'score') return describeScore(engine.score);
   const rule = engine.rules.find((r) => r.definition.id === id)?.definition;
   if (!rule) {
     const suggestion = nearest(id, engine.rules.map((r) => r.definition.id));
@@ -30,8 +33,8 @@ export function explainRule(id: string, lang: string): string {
   if (rule.scope?.length) out.push('Where', indent(`in the parts: ${rule.scope.join(', ')}`), '');
   const bad = examples.bad?.[0];
   const good = examples.good?.[0];
-  if (bad) out.push(`Flagged (${lang})`, indent(bad), '');
-  if (good) out.push(`Not flagged (${lang})`, indent(good), '');
+  if (bad) out.push(`Flagged (${lang})`, indent(exampleText(bad)), '');
+  if (good) out.push(`Not flagged (${lang})`, indent(exampleText(good)), '');
   return `${out.join('\n').trimEnd()}\n`;
 }
 
@@ -39,7 +42,7 @@ export function registerExplain(program: Command): void {
   program
     .command('explain')
     .description('explain a rule: why it exists, what reviewers expect, examples')
-    .argument('<rule-id>', 'a rule id, as `poa rules` lists them')
+    .argument('<rule-id>', 'a rule id, as `poa rules` lists them, or `score` for the readiness score')
     .option('--lang <code>', 'language of the explanation and examples', 'en')
     .action((id: string, flags: { lang: string }) => {
       const lang = getEngine().detector.resolve(flags.lang, '--lang');

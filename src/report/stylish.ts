@@ -20,6 +20,11 @@ function severityLabel(c: ChalkInstance, finding: Finding): string {
   return c.blue(label);
 }
 
+function scoreLabel(c: ChalkInstance, score: number): string {
+  const text = `score ${score}/100`;
+  return score >= 90 ? c.green(text) : score >= 70 ? c.yellow(text) : c.red(text);
+}
+
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -28,7 +33,9 @@ function fileBlock(c: ChalkInstance, file: FileResult, showSections: boolean): s
   const lines: string[] = [];
   const parts = file.sections.filter((s) => !s.kinds.includes('preamble'));
   const languageNote = file.languageSource === 'detected' ? 'detected' : file.languageSource === 'fallback' ? 'default, text too short to detect' : file.languageSource === 'option' ? '--lang' : 'front matter';
-  lines.push(`${c.underline(file.path)} ${c.dim(`(${file.language}, ${languageNote})`)}`);
+  const reason = file.reason === undefined ? '' : `, ${file.reason}${file.reasonInferred ? ' (inferred)' : ''}`;
+  const score = file.score === undefined ? '' : `  ${scoreLabel(c, file.score)}`;
+  lines.push(`${c.underline(file.path)} ${c.dim(`(${file.language}, ${languageNote}${reason})`)}${score}`);
   if (showSections) {
     const list = parts.map((s) => `${s.kinds.join('+')}@${s.line}`).join(', ');
     lines.push(c.dim(`  parts: ${list === '' ? 'none recognised' : list}`));

@@ -9,6 +9,7 @@ import { CHECK_KINDS } from './checks/index.js';
 import type { CompiledCheck, RuleDefinition, RawFinding } from './model.js';
 import type { RulePack } from './pack.js';
 import { ReasonCatalogue, type ReasonsData } from './reason.js';
+import { DEFAULT_SCORE, type ScoreSettings } from './score.js';
 import { mergeSpecifics, Specifics } from './specifics.js';
 
 export type RuleSetting = Severity | 'off';
@@ -23,6 +24,7 @@ export interface Engine {
   vocabulary: SectionVocabulary;
   specifics: Specifics;
   reasons: ReasonCatalogue;
+  score: ScoreSettings;
   detector: LanguageDetector;
   /** Languages that have rule text. */
   languages: string[];
@@ -79,16 +81,16 @@ export function createEngine(packs: RulePack[]): Engine {
   const vocabulary = new SectionVocabulary(mergeSections(packs));
   const specificsFiles = packs.map((p) => p.specificsFile).filter((f): f is string => f !== null);
   const specifics = new Specifics(mergeSpecifics(packs.map((p) => p.specifics ?? {})), specificsFiles.join(', ') || 'specifics.yaml');
+  const reasons = new ReasonCatalogue(mergeReasons(packs));
   const rules: CompiledRule[] = [];
   for (const definition of byId.values()) {
     const kind = CHECK_KINDS.get(definition.check);
     if (!kind) {
       throw new PoaError(`unknown check kind "${definition.check}"`, { subject: definition.file, hint: `use one of ${[...CHECK_KINDS.keys()].join(', ')}` });
     }
-    rules.push({ definition, check: kind.compile(definition, { vocabulary, specifics }) });
+    rules.push({ definition, check: kind.compile(definition, { vocabulary, specifics, reasons }) });
   }
   rules.sort((a, b) => a.definition.id.localeCompare(b.definition.id));
-  const reasons = new ReasonCatalogue(mergeReasons(packs));
   for (const { definition } of rules) {
     for (const item of definition.reasons ?? []) {
       const known = item.startsWith('@') ? item.slice(1) in reasons.groups() : reasons.keys.includes(item);
@@ -100,6 +102,8 @@ export function createEngine(packs: RulePack[]): Engine {
     vocabulary,
     specifics,
     reasons,
+    // The last pack that sets score weights wins (a consultant may weigh findings differently).
+    score: [...packs].reverse().find((p) => p.score)?.score ?? DEFAULT_SCORE,
     detector: new LanguageDetector([...languageInfo.values()]),
     languages: [...languageInfo.keys()],
   };

@@ -1,6 +1,7 @@
 // The shapes of rule data (as loaded from rules/*.yaml) and of check kinds, the engine's extension point.
 
 import type { SectionVocabulary } from '../document/vocabulary.js';
+import type { ReasonCatalogue } from './reason.js';
 import type { Specifics } from './specifics.js';
 import type { DocumentKind, PlanDocument, SectionKind, Severity } from '../types.js';
 
@@ -12,9 +13,16 @@ export interface RuleLanguage {
   [key: string]: unknown;
 }
 
+/** An example: the text alone, or with the notice or reason a rule needs to see. */
+export type RuleExample = string | { text: string; notice?: string; reason?: string };
+
 export interface RuleExamples {
-  bad?: string[];
-  good?: string[];
+  bad?: RuleExample[];
+  good?: RuleExample[];
+}
+
+export function exampleText(example: RuleExample): string {
+  return typeof example === 'string' ? example : example.text;
 }
 
 export interface RuleDefinition {
@@ -53,6 +61,7 @@ export interface RawFinding {
 export interface CheckEnvironment {
   vocabulary: SectionVocabulary;
   specifics: Specifics;
+  reasons: ReasonCatalogue;
 }
 
 export interface RunContext {

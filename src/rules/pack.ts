@@ -9,6 +9,7 @@ import { PoaError } from '../errors.js';
 import { assertSchema, positionOf, readYamlFile, schemaValidator, type YamlFile } from '../yaml.js';
 import type { RuleDefinition } from './model.js';
 import type { ReasonsData } from './reason.js';
+import type { ScoreSettings } from './score.js';
 import type { SpecificsData } from './specifics.js';
 
 export interface RulePack {
@@ -20,15 +21,16 @@ export interface RulePack {
   /** specifics.yaml, for error messages. */
   specificsFile: string | null;
   reasons: ReasonsData | null;
+  score: ScoreSettings | null;
 }
 
-type SchemaName = 'rule' | 'sections' | 'languages' | 'specifics' | 'rule-reasons';
+type SchemaName = 'rule' | 'sections' | 'languages' | 'specifics' | 'rule-reasons' | 'score';
 
 function validate(name: SchemaName, loaded: YamlFile): void {
   assertSchema(schemaValidator(name), loaded, `see schema/${name}.schema.json`);
 }
 
-const DATA_FILES = new Set(['sections.yaml', 'languages.yaml', 'specifics.yaml', 'reasons.yaml']);
+const DATA_FILES = new Set(['sections.yaml', 'languages.yaml', 'specifics.yaml', 'reasons.yaml', 'score.yaml']);
 
 /** Where the build stores poa's own rule pack, validated and converted to JSON (no YAML parsing or schema compiling at start-up). */
 export function compiledPackPath(): string {
@@ -91,7 +93,7 @@ export function loadRulePackYaml(dir: string): RulePack {
     if (error instanceof PoaError) throw error;
     throw new PoaError('rule pack folder not found', { subject: dir, hint: 'check the rulePacks path in your config' });
   }
-  const pack: RulePack = { dir, rules: [], sections: null, languages: [], specifics: null, specificsFile: null, reasons: null };
+  const pack: RulePack = { dir, rules: [], sections: null, languages: [], specifics: null, specificsFile: null, reasons: null, score: null };
   for (const name of names) {
     const file = join(dir, name);
     const loaded = readYamlFile(file, 'rule file');
@@ -102,6 +104,9 @@ export function loadRulePackYaml(dir: string): RulePack {
       validate('specifics', loaded);
       pack.specifics = loaded.data as SpecificsData;
       pack.specificsFile = file;
+    } else if (name === 'score.yaml') {
+      validate('score', loaded);
+      pack.score = loaded.data as ScoreSettings;
     } else if (name === 'reasons.yaml') {
       validate('rule-reasons', loaded);
       pack.reasons = loaded.data as ReasonsData;

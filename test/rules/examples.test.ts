@@ -1,8 +1,19 @@
 // Every rule carries bad and good examples per language; this one test runs them all.
 import { describe, expect, it } from 'vitest';
-import { getEngine, lintText } from '../../src/lint.js';
+import { getEngine, lintText, type LintOptions } from '../../src/lint.js';
+import { exampleText, type RuleDefinition, type RuleExample } from '../../src/rules/model.js';
 
 const engine = getEngine();
+
+/** Lint options an example needs: its language, the rule's document kind, and the notice or reason it carries. */
+function optionsFor(rule: RuleDefinition, lang: string, example: RuleExample): LintOptions {
+  const options: LintOptions = { language: lang, kind: rule.kind ?? 'plan' };
+  if (typeof example !== 'string') {
+    if (example.notice !== undefined) options.notice = { path: 'notice.txt', text: example.notice };
+    if (example.reason !== undefined) options.reason = example.reason;
+  }
+  return options;
+}
 
 describe('rule examples', () => {
   for (const { definition } of engine.rules) {
@@ -16,14 +27,14 @@ describe('rule examples', () => {
       });
       for (const [lang, examples] of Object.entries(definition.examples ?? {})) {
         for (const bad of examples.bad ?? []) {
-          it(`${lang} flags: ${bad.split('\n')[0]?.slice(0, 60)}`, () => {
-            const ids = lintText(bad, { language: lang }).findings.map((f) => f.ruleId);
+          it(`${lang} flags: ${exampleText(bad).split('\n')[0]?.slice(0, 60)}`, () => {
+            const ids = lintText(exampleText(bad), optionsFor(definition, lang, bad)).findings.map((f) => f.ruleId);
             expect(ids).toContain(definition.id);
           });
         }
         for (const good of examples.good ?? []) {
-          it(`${lang} passes: ${good.split('\n')[0]?.slice(0, 60)}`, () => {
-            const found = lintText(good, { language: lang }).findings.filter((f) => f.ruleId === definition.id);
+          it(`${lang} passes: ${exampleText(good).split('\n')[0]?.slice(0, 60)}`, () => {
+            const found = lintText(exampleText(good), optionsFor(definition, lang, good)).findings.filter((f) => f.ruleId === definition.id);
             expect(found).toEqual([]);
           });
         }

@@ -6,7 +6,7 @@ import type { CheckKind, RawFinding } from '../model.js';
 import { sentenceEnds } from '../sentences.js';
 import { inScope } from './phrases.js';
 
-const MEASURES = ['sentence-words', 'section-words', 'plan-words', 'exclamations'] as const;
+const MEASURES = ['sentence-words', 'section-words', 'plan-words', 'exclamations', 'unlisted-sentences'] as const;
 type Measure = (typeof MEASURES)[number];
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'-]*/gu;
@@ -40,6 +40,25 @@ export const metric: CheckKind = {
             const value = measure === 'sentence-words' ? words(text) : (text.match(/!/g)?.length ?? 0);
             if (span && inScope(doc, rule.scope, span.block) && value > max) report(s, end, value);
             start = end;
+          }
+          return out;
+        }
+        if (measure === 'unlisted-sentences') {
+          // A part written as one wall of text: many sentences and not a single list item.
+          const ends = sentenceEnds(prose);
+          const bySection = new Map<number, Array<{ start: number; end: number; block: number }>>();
+          for (const span of prose.spans) {
+            if (!inScope(doc, rule.scope, span.block)) continue;
+            const section = doc.blocks[span.block]?.section ?? -1;
+            bySection.set(section, [...(bySection.get(section) ?? []), span]);
+          }
+          for (const spans of bySection.values()) {
+            if (spans.some((s) => doc.blocks[s.block]?.type === 'list-item')) continue;
+            let value = 0;
+            for (const s of spans) value += ends.filter((e) => e > s.start && e <= s.end + 1).length || 1;
+            const first = spans[0];
+            const last = spans[spans.length - 1];
+            if (first && last && value > max) report(first.start, last.end, value);
           }
           return out;
         }
