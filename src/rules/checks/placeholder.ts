@@ -1,0 +1,55 @@
+// Check kind `placeholder`: template residue left in the plan ([[…]] from poa init, [insert ASIN], B0XXXXXXXX), one finding per placeholder.
+
+import { proseOf, toSource } from '../../document/text.js';
+import { PoaError } from '../../errors.js';
+import type { CheckKind, RawFinding, RuleDefinition } from '../model.js';
+import { compilePattern, joinPatterns, PatternError } from '../patterns.js';
+import { inScope } from './phrases.js';
+
+function compileList(rule: RuleDefinition, patterns: unknown, where: string): RegExp | null {
+  const list = (Array.isArray(patterns) ? patterns : []) as string[];
+  if (list.length === 0) return null;
+  try {
+    return joinPatterns(list.map(compilePattern), 'gu');
+  } catch (error) {
+    if (error instanceof PatternError) throw new PoaError(`${where}: ${error.message}`, { subject: rule.file });
+    throw error;
+  }
+}
+
+export const placeholder: CheckKind = {
+  name: 'placeholder',
+  compile(rule) {
+    // `options.patterns` apply to drafts in every language (a copied English template is residue in any plan);
+    // `<lang>.patterns` add residue words of one language ("[inserire …]").
+    const common = compileList(rule, rule.options?.['patterns'], 'options.patterns');
+    const perLanguage = new Map<string, RegExp | null>();
+    for (const [lang, entry] of Object.entries(rule.languages)) perLanguage.set(lang, compileList(rule, entry['patterns'], `${lang}.patterns`));
+    return {
+      run(doc, { language }) {
+        const prose = proseOf(doc);
+        const ranges: Array<[number, number]> = [];
+        for (const regex of [common, perLanguage.get(language) ?? null]) {
+          if (!regex) continue;
+          regex.lastIndex = 0;
+          for (const m of prose.text.matchAll(regex)) {
+            if (m[0].length > 0) ranges.push([m.index, m.index + m[0].length]);
+          }
+        }
+        // Two patterns may find the same residue ("[insert ASIN B0XXXXXXXX]"): report it once, as its widest match.
+        ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+        const out: RawFinding[] = [];
+        let lastEnd = -1;
+        for (const [start, end] of ranges) {
+          if (start < lastEnd) continue;
+          lastEnd = end;
+          const block = prose.spans.find((s) => s.start <= start && start < s.end)?.block;
+          if (block === undefined || !inScope(doc, rule.scope, block)) continue;
+          const [from, to] = toSource(prose, start, end);
+          out.push({ start: from, end: to, params: { match: doc.source.text.slice(from, to) } });
+        }
+        return out;
+      },
+    };
+  },
+};
