@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { PoaError } from '../errors.js';
 import { registerExplain } from './explain.js';
+import { registerInit } from './init.js';
 import { registerLint, type CommandState } from './lint.js';
 import { registerRules } from './rules.js';
 import { nearest } from './suggest.js';
@@ -30,6 +31,7 @@ export function buildProgram(state: CommandState): Command {
   registerLint(program, state);
   registerRules(program);
   registerExplain(program);
+  registerInit(program, state);
   program.on('command:*', (operands: string[]) => {
     const name = operands[0] ?? '';
     const suggestion = nearest(name, program.commands.map((c) => c.name()));

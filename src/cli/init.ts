@@ -1,0 +1,139 @@
+// `poa init`: flags, the terminal check, the answers file and printing; the scaffold (prompts, templates) loads only when this command runs.
+
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { PoaError } from '../errors.js';
+import { loadCatalogue, localised } from '../scaffold/catalogue.js';
+import type { CommandState } from './lint.js';
+
+/** Exit code after Ctrl-C, as shells report a process ended by SIGINT. */
+export const EXIT_CANCELLED = 130;
+
+interface InitFlags {
+  out?: string;
+  answers?: string;
+  lang?: string;
+  marketplace?: string;
+  reason?: string;
+  order?: string[];
+  asin?: string[];
+  noticeDate?: string;
+  sellerName?: string;
+  sellerId?: string;
+  yes?: boolean;
+  force?: boolean;
+  stdout?: boolean;
+  guidance: boolean;
+  debug?: boolean;
+}
+
+/** Repeatable flag that also takes comma- or space-separated lists: --order "a, b" --order c */
+function collectList(value: string, previous: string[] = []): string[] {
+  return [...previous, ...value.split(/[\s,;]+/u).filter((v) => v !== '')];
+}
+
+function reasonsHelp(): string {
+  const catalogue = loadCatalogue();
+  const width = Math.max(...[...catalogue.reasons.keys()].map((k) => k.length));
+  const lines = [...catalogue.reasons.values()].map((r) => `  ${r.key.padEnd(width)}  ${localised(r.names, 'en')}`);
+  return [
+    '',
+    'Reasons (--reason, or reason: in the answers file):',
+    ...lines,
+    '',
+    'Without --answers or --yes, poa init asks its questions in a terminal.',
+    'Examples:',
+    '  poa init                                        ask, then write plan-<reason>-<date>.md',
+    '  poa init --answers examples/answers.en.yaml     from an answers file (schema/answers.schema.json)',
+    '  poa init --yes --reason late-shipment --lang it --order 171-1234567-1234567 --stdout',
+  ].join('\n');
+}
+
+function readAnswersFile(path: string): { text: string; name: string } {
+  try {
+    return { text: readFileSync(path === '-' ? 0 : path, 'utf8'), name: path === '-' ? '<stdin>' : path };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new PoaError(code === 'ENOENT' ? 'answers file not found' : `cannot read the answers file (${code ?? (error as Error).message})`, {
+      subject: path,
+      hint: 'check the path given to --answers (examples/answers.en.yaml shows the format)',
+    });
+  }
+}
+
+export function registerInit(program: Command, state: CommandState): void {
+  program
+    .command('init')
+    .description('write a plan of action: asks the questions a reviewer needs answered, or reads them from a file')
+    .argument('[file]', 'file to write (default: plan-<reason>-<notice date>.md)')
+    .option('-o, --out <file>', 'file to write (same as [file])')
+    .option('--answers <file>', 'read the answers from a YAML file (- for stdin) instead of asking')
+    .option('--lang <code>', 'language of the plan: en, it, fr, de, es, nl (default: config, then LANG)')
+    .option('--marketplace <domain>', 'marketplace, such as amazon.de (sets the policy links)')
+    .option('--reason <key>', 'suspension reason (listed below)')
+    .option('--order <id>', 'an affected order ID (repeatable, or comma-separated)', collectList)
+    .option('--asin <asin>', 'an affected ASIN (repeatable, or comma-separated)', collectList)
+    .option('--notice-date <date>', "date of Amazon's notice, YYYY-MM-DD (gives the appeal deadline)")
+    .option('--seller-name <name>', 'store name as Seller Central shows it')
+    .option('--seller-id <id>', 'seller ID (merchant token)')
+    .option('-y, --yes', 'ask nothing: use the flags and defaults, and leave [[placeholders]] for the rest')
+    .option('--force', 'replace the output file if it exists')
+    .option('--stdout', 'print the plan instead of writing a file')
+    .option('--no-guidance', 'leave out the guidance comments')
+    .option('--debug', 'show stack traces for unexpected errors')
+    .addHelpText('after', reasonsHelp)
+    .action(async (file: string | undefined, flags: InitFlags) => {
+      if (file !== undefined && flags.out !== undefined && file !== flags.out) {
+        throw new PoaError(`two output files given ("${file}" and --out "${flags.out}")`, { hint: 'give the file once, as an argument or with --out' });
+      }
+      const interactive = flags.answers === undefined && !flags.yes;
+      // Never wait on a prompt nobody can answer (CI, pipes, editors running poa).
+      if (interactive && !process.stdin.isTTY) {
+        throw new PoaError('cannot ask questions: stdin is not a terminal', {
+          subject: 'init',
+          hint: 'pass --answers <file> (see examples/answers.en.yaml), or --yes with --reason to write a skeleton',
+        });
+      }
+      const out = file ?? flags.out;
+      const answersFile = flags.answers === undefined ? undefined : readAnswersFile(flags.answers);
+      const scaffold = await import('../scaffold/init.js');
+      // Questions go where the user sees them: stdout, or stderr when stdout is a pipe or --stdout.
+      const promptOutput = !flags.stdout && process.stdout.isTTY ? process.stdout : process.stderr;
+      try {
+        const result = await scaffold.runInit({
+          cwd: process.cwd(),
+          env: process.env,
+          ...(answersFile ? { answersFile } : {}),
+          flags: {
+            ...(flags.lang !== undefined ? { language: flags.lang } : {}),
+            ...(flags.marketplace !== undefined ? { marketplace: flags.marketplace } : {}),
+            ...(flags.reason !== undefined ? { reason: flags.reason } : {}),
+            ...(flags.order !== undefined ? { orders: flags.order } : {}),
+            ...(flags.asin !== undefined ? { asins: flags.asin } : {}),
+            ...(flags.noticeDate !== undefined ? { noticeDate: flags.noticeDate } : {}),
+            ...(flags.sellerName !== undefined ? { sellerName: flags.sellerName } : {}),
+            ...(flags.sellerId !== undefined ? { sellerId: flags.sellerId } : {}),
+          },
+          ...(interactive ? { prompts: () => scaffold.inquirerPrompts({ input: process.stdin, output: promptOutput }) } : {}),
+          ...(out !== undefined ? { out } : {}),
+          stdout: flags.stdout === true,
+          force: flags.force === true,
+          guidance: flags.guidance,
+        });
+        if (flags.stdout) {
+          process.stdout.write(result.text);
+          for (const line of result.summary) process.stderr.write(`${line}\n`);
+        } else {
+          for (const line of result.summary) process.stdout.write(`${line}\n`);
+        }
+        state.exitCode = 0;
+      } catch (error) {
+        if (error instanceof scaffold.InitCancelled) {
+          process.stderr.write('poa: init cancelled — nothing was written\n');
+          state.exitCode = EXIT_CANCELLED;
+          return;
+        }
+        throw error;
+      }
+    });
+}
