@@ -1,7 +1,10 @@
 // `poa init`: flags, the terminal check, the answers file and printing; the scaffold (prompts, templates) loads only when this command runs.
 
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { originPosition } from '../config/file.js';
+import { ConfigResolver, type Setting } from '../config/resolve.js';
 import { PoaError } from '../errors.js';
 import { loadCatalogue, localised } from '../scaffold/catalogue.js';
 import type { CommandState } from './lint.js';
@@ -24,6 +27,8 @@ interface InitFlags {
   force?: boolean;
   stdout?: boolean;
   guidance: boolean;
+  /** A path with --config, false with --no-config. */
+  config?: string | false;
   debug?: boolean;
 }
 
@@ -47,6 +52,21 @@ function reasonsHelp(): string {
     '  poa init --answers examples/answers.en.yaml     from an answers file (schema/answers.schema.json)',
     '  poa init --yes --reason late-shipment --lang it --order 171-1234567-1234567 --stdout',
   ].join('\n');
+}
+
+type ConfigDefaults = { language?: { value: string; where: string }; marketplace?: { value: string; where: string }; reason?: { value: string; where: string } };
+
+/** The config's language, marketplace and reason for a plan written at `target`, each with where it is written. */
+function configDefaults(cwd: string, target: string, config: string | false | undefined): ConfigDefaults {
+  const settings = new ConfigResolver({ cwd, ...(config === undefined ? {} : { config }) }).settingsFor(resolve(cwd, target));
+  const entry = (setting: Setting<string> | undefined): { value: string; where: string } | undefined =>
+    setting === undefined ? undefined : { value: setting.value, where: originPosition(setting.origin) };
+  const out: ConfigDefaults = {};
+  for (const key of ['language', 'marketplace', 'reason'] as const) {
+    const value = entry(settings[key]);
+    if (value) out[key] = value;
+  }
+  return out;
 }
 
 function readAnswersFile(path: string): { text: string; name: string } {
@@ -80,6 +100,8 @@ export function registerInit(program: Command, state: CommandState): void {
     .option('--force', 'replace the output file if it exists')
     .option('--stdout', 'print the plan instead of writing a file')
     .option('--no-guidance', 'leave out the guidance comments')
+    .option('-c, --config <file>', 'take the default language, marketplace and reason from this config file')
+    .option('--no-config', 'use no config file')
     .option('--debug', 'show stack traces for unexpected errors')
     .addHelpText('after', reasonsHelp)
     .action(async (file: string | undefined, flags: InitFlags) => {
@@ -96,6 +118,7 @@ export function registerInit(program: Command, state: CommandState): void {
       }
       const out = file ?? flags.out;
       const answersFile = flags.answers === undefined ? undefined : readAnswersFile(flags.answers);
+      const config = configDefaults(process.cwd(), out ?? 'plan.md', flags.config);
       const scaffold = await import('../scaffold/init.js');
       // Questions go where the user sees them: stdout, or stderr when stdout is a pipe or --stdout.
       const promptOutput = !flags.stdout && process.stdout.isTTY ? process.stdout : process.stderr;
@@ -104,6 +127,7 @@ export function registerInit(program: Command, state: CommandState): void {
           cwd: process.cwd(),
           env: process.env,
           ...(answersFile ? { answersFile } : {}),
+          config,
           flags: {
             ...(flags.lang !== undefined ? { language: flags.lang } : {}),
             ...(flags.marketplace !== undefined ? { marketplace: flags.marketplace } : {}),

@@ -250,16 +250,22 @@ export function environmentLocale(env: Record<string, string | undefined>): Loca
   return { language: (m[1] as string).toLowerCase(), ...(m[2] ? { territory: m[2].toUpperCase() } : {}) };
 }
 
+/** A value from the config file and where it is written (`.poarc.yaml:3:11`), for messages. */
+export interface ConfigValue {
+  value: string;
+  where: string;
+}
+
 export interface Defaults {
-  /** From the config file (language, marketplace, reason keys). */
-  config?: { language?: string; marketplace?: string; reason?: string };
+  /** From the config file: its `language`, `marketplace` and `reason` keys. */
+  config?: { language?: ConfigValue; marketplace?: ConfigValue; reason?: ConfigValue };
   env: Record<string, string | undefined>;
 }
 
 /** The language to suggest: config, then the environment's, then English. */
 export function defaultLanguage(catalogue: Catalogue, defaults: Defaults): string {
   const configured = defaults.config?.language;
-  if (configured !== undefined) return resolveLanguage(configured, catalogue, 'config: language');
+  if (configured !== undefined) return resolveLanguage(configured.value, catalogue, configured.where);
   const env = environmentLocale(defaults.env).language;
   if (env !== undefined && catalogue.languages.includes(env)) return env;
   return catalogue.languages.includes('en') ? 'en' : (catalogue.languages[0] as string);
@@ -268,7 +274,7 @@ export function defaultLanguage(catalogue: Catalogue, defaults: Defaults): strin
 /** The marketplace to suggest: config, then LANG's territory, then the plan language's usual one. */
 export function defaultMarketplace(catalogue: Catalogue, defaults: Defaults, language: string): string {
   const configured = defaults.config?.marketplace;
-  if (configured !== undefined) return resolveMarketplace(configured, catalogue, 'config: marketplace').domain;
+  if (configured !== undefined) return resolveMarketplace(configured.value, catalogue, configured.where).domain;
   const territory = environmentLocale(defaults.env).territory;
   const byCountry = territory === undefined ? undefined : [...catalogue.marketplaces.values()].find((m) => m.country === territory);
   if (byCountry) return byCountry.domain;

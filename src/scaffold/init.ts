@@ -136,21 +136,22 @@ export async function runInit(request: InitRequest): Promise<InitResult> {
   }
 
   let answers = given;
+  const configReason = request.config?.reason;
+  const defaultReason = configReason === undefined ? undefined : resolveReason(configReason.value, catalogue, configReason.where).key;
   if (request.prompts) {
     const language = given.language ?? defaultLanguage(catalogue, defaults);
-    const configReason = request.config?.reason;
     answers = await askAnswers(await request.prompts(), given, {
       catalogue,
       today,
       defaults: {
         language,
         marketplace: (lang) => defaultMarketplace(catalogue, defaults, lang),
-        ...(configReason !== undefined ? { reason: resolveReason(configReason, catalogue, 'config: reason').key } : {}),
+        ...(defaultReason !== undefined ? { reason: defaultReason } : {}),
       },
     });
   }
   const language = answers.language ?? defaultLanguage(catalogue, defaults);
-  const reasonKey = answers.reason ?? (request.config?.reason !== undefined ? resolveReason(request.config.reason, catalogue, 'config: reason').key : undefined);
+  const reasonKey = answers.reason ?? defaultReason;
   if (reasonKey === undefined) {
     throw new PoaError('no suspension reason given', {
       subject: request.answersFile?.name ?? 'init',

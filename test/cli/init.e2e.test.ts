@@ -152,6 +152,18 @@ describe('poa init --yes and --stdout', () => {
     expect(readdirSync(cwd)).toEqual([]);
   });
 
+  it('takes language, marketplace and reason from the config file, and names a bad one where it is written', () => {
+    writeFileSync(join(cwd, '.poarc.yaml'), 'language: de\nmarketplace: amazon.com.be\nreason: fair-pricing\n');
+    const result = runPoa(['init', '--yes', '--stdout'], { cwd, env: { LANG: 'en_US.UTF-8' } });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^---\nlang: de\nreason: fair-pricing\nmarketplace: amazon\.com\.be\n---/);
+    expect(runPoa(['init', '--yes', '--stdout', '--no-config'], { cwd, env: { LANG: 'en_US.UTF-8' } }).stderr).toMatch(/^poa: init: no suspension reason given/);
+    writeFileSync(join(cwd, '.poarc.yaml'), 'language: de\nmarketplace: amazon.dee\n');
+    const bad = runPoa(['init', '--yes', '--reason', 'dropshipping', '--stdout'], { cwd });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe('poa: .poarc.yaml:2:14: unknown marketplace "amazon.dee" — did you mean "amazon.de"?\n');
+  });
+
   it('lists the reasons in its help', () => {
     const help = runPoa(['init', '--help'], { cwd });
     expect(help.status).toBe(0);

@@ -132,10 +132,10 @@ describe('identifiers, dates and names', () => {
     expect(environmentLocale({ LC_ALL: 'fr_FR', LANG: 'de_DE' })).toEqual({ language: 'fr', territory: 'FR' });
     expect(defaultLanguage(catalogue, { env: { LANG: 'es_ES.UTF-8' } })).toBe('es');
     expect(defaultLanguage(catalogue, { env: { LANG: 'ja_JP.UTF-8' } })).toBe('en');
-    expect(defaultLanguage(catalogue, { env: { LANG: 'es_ES.UTF-8' }, config: { language: 'it' } })).toBe('it');
+    expect(defaultLanguage(catalogue, { env: { LANG: 'es_ES.UTF-8' }, config: { language: { value: 'it', where: '.poarc.yaml:1:11' } } })).toBe('it');
     expect(defaultMarketplace(catalogue, { env: { LANG: 'nl_BE.UTF-8' } }, 'nl')).toBe('amazon.com.be');
     expect(defaultMarketplace(catalogue, { env: { LANG: 'C' } }, 'de')).toBe('amazon.de');
-    expect(defaultMarketplace(catalogue, { env: { LANG: 'en_GB' }, config: { marketplace: 'amazon.it' } }, 'en')).toBe('amazon.it');
+    expect(defaultMarketplace(catalogue, { env: { LANG: 'en_GB' }, config: { marketplace: { value: 'amazon.it', where: '.poarc.yaml:2:14' } } }, 'en')).toBe('amazon.it');
   });
 
   it('lets flags win over the answers file, key by key', () => {

@@ -85,7 +85,8 @@ describe('runInit from an answers file', () => {
   });
 
   it('uses the language, marketplace and reason of the config file as defaults', async () => {
-    const result = await runInit({ cwd, env: { LANG: 'en_US.UTF-8' }, config: { language: 'nl', marketplace: 'amazon.com.be', reason: 'dropshipping' }, stdout: true, today: '2026-05-05' });
+    const config = { language: { value: 'nl', where: '.poarc.yaml:1:11' }, marketplace: { value: 'amazon.com.be', where: '.poarc.yaml:2:14' }, reason: { value: 'dropshipping', where: '.poarc.yaml:3:9' } };
+    const result = await runInit({ cwd, env: { LANG: 'en_US.UTF-8' }, config, stdout: true, today: '2026-05-05' });
     expect(result.answers).toMatchObject({ language: 'nl', marketplace: 'amazon.com.be', reason: 'dropshipping' });
     expect(result.text).toContain('?locale=nl-BE');
   });
