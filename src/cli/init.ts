@@ -108,6 +108,9 @@ export function registerInit(program: Command, state: CommandState): void {
       if (file !== undefined && flags.out !== undefined && file !== flags.out) {
         throw new PoaError(`two output files given ("${file}" and --out "${flags.out}")`, { hint: 'give the file once, as an argument or with --out' });
       }
+      if (flags.stdout && (file ?? flags.out) !== undefined) {
+        throw new PoaError(`--stdout and an output file ("${file ?? flags.out}") both given`, { hint: 'print the plan with --stdout, or write it to a file, not both' });
+      }
       const interactive = flags.answers === undefined && !flags.yes;
       // Never wait on a prompt nobody can answer (CI, pipes, editors running poa).
       if (interactive && !process.stdin.isTTY) {

@@ -134,7 +134,12 @@ describe('poa init refuses', () => {
     expect(runPoa(['init', '--yes', '--reason', 'late-shipment', '--asin', 'B0XYZ'], { cwd }).stderr).toBe(
       'poa: --asin: "B0XYZ" is not an ASIN — an ASIN has 10 characters and starts with B0, such as B07XK9M2QP\n',
     );
-    expect(runPoa(['init', 'a.md', '--out', 'b.md', '--yes', '--reason', 'late-shipment'], { cwd }).status).toBe(2);
+    expect(runPoa(['init', 'a.md', '--out', 'b.md', '--yes', '--reason', 'late-shipment'], { cwd }).stderr).toBe(
+      'poa: two output files given ("a.md" and --out "b.md") — give the file once, as an argument or with --out\n',
+    );
+    expect(runPoa(['init', 'a.md', '--stdout', '--yes', '--reason', 'late-shipment'], { cwd }).stderr).toBe(
+      'poa: --stdout and an output file ("a.md") both given — print the plan with --stdout, or write it to a file, not both\n',
+    );
     expect(readdirSync(cwd)).toEqual([]);
   });
 });
