@@ -149,6 +149,11 @@ export function helpLocale(marketplace: Marketplace, language: string): string {
   return marketplace.locales.find((l) => l.split('-')[0] === language) ?? (marketplace.locales[0] as string);
 }
 
+/** The locale dates are written in: the marketplace's own for the plan's language ("en-US" on amazon.com), else the language. */
+export function dateLocale(marketplace: Marketplace, language: string): string {
+  return marketplace.locales.find((l) => l.split('-')[0] === language) ?? language;
+}
+
 /** The Seller Central link of a policy page on a marketplace, in the plan's language where it exists. */
 export function policyUrl(catalogue: Catalogue, marketplace: Marketplace, item: string, language: string): string {
   return interpolate(catalogue.helpUrl, { host: marketplace.host, item, locale: helpLocale(marketplace, language) });

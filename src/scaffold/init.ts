@@ -24,10 +24,10 @@ import {
   type LoadedAnswers,
   type ResolvedAnswers,
 } from './answers.js';
-import { deadlineDays, interpolate, loadCatalogue, localised, type Catalogue } from './catalogue.js';
+import { dateLocale, deadlineDays, interpolate, loadCatalogue, localised, type Catalogue } from './catalogue.js';
 import { askAnswers, type PromptApi } from './prompts.js';
 import { formatDate, renderPlan } from './render.js';
-import { resolveOutput, writeFileAtomic, type OutputSource } from './write.js';
+import { resolveOutput, writeFileAtomic } from './write.js';
 
 export { InitCancelled, inquirerPrompts, type PromptApi } from './prompts.js';
 
@@ -125,13 +125,13 @@ export async function runInit(request: InitRequest): Promise<InitResult> {
   const given = mergeAnswers(fromFile, fromFlags);
 
   // Refuse a bad output path before asking anything: nobody should answer twenty questions for nothing.
-  let early: { path: string; source: OutputSource } | undefined;
+  const force = request.force ?? false;
+  let early: string | undefined;
   if (!request.stdout) {
     if (request.out !== undefined) {
-      early = { path: resolveOutput({ cwd: request.cwd, path: request.out, source: 'command-line', force: request.force ?? false }), source: 'command-line' };
+      early = resolveOutput({ cwd: request.cwd, path: request.out, source: 'command-line', force });
     } else if (given.output !== undefined && loaded) {
-      const origin = positionOf(loaded.file, ['output']);
-      early = { path: resolveOutput({ cwd: request.cwd, path: given.output, source: 'answers', origin, force: request.force ?? false }), source: 'answers' };
+      early = resolveOutput({ cwd: request.cwd, path: given.output, source: 'answers', origin: positionOf(loaded.file, ['output']), force });
     }
   }
 
@@ -169,14 +169,12 @@ export async function runInit(request: InitRequest): Promise<InitResult> {
   const reason = catalogue.reasons.get(resolved.reason);
   const marketplace = catalogue.marketplaces.get(resolved.marketplace);
   const t = localised(catalogue.text, language).after;
-  const locale = marketplace?.locales.find((l) => l.startsWith(`${language}-`)) ?? language;
+  const locale = marketplace ? dateLocale(marketplace, language) : language;
   const result: InitResult = { text: rendered.text, answers: resolved, placeholders: rendered.placeholders, summary: [] };
 
   if (!request.stdout) {
-    const path =
-      early?.path ??
-      resolveOutput({ cwd: request.cwd, path: defaultFileName(resolved, today), source: 'default', force: request.force ?? false });
-    writeFileAtomic(path, rendered.text, { force: request.force ?? false });
+    const path = early ?? resolveOutput({ cwd: request.cwd, path: defaultFileName(resolved, today), source: 'default', force });
+    writeFileAtomic(path, rendered.text, { force });
     result.path = path;
     result.summary.push(interpolate(t.written, { path: displayPath(request.cwd, path) }));
   }

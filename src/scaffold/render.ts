@@ -5,7 +5,7 @@ import { basename, join } from 'node:path';
 import Handlebars from 'handlebars';
 import { templatesDir } from '../data.js';
 import type { ResolvedAnswers } from './answers.js';
-import { helpLocale, loadCatalogue, localised, policyUrl, skeletonPath, type Catalogue, type PlaceholderKey } from './catalogue.js';
+import { dateLocale, loadCatalogue, localised, policyUrl, skeletonPath, type Catalogue, type PlaceholderKey } from './catalogue.js';
 
 /** The visible mark of a fact still to write; `poa lint` reports it as `unfilled-placeholder`. */
 export function placeholder(text: string): string {
@@ -108,7 +108,7 @@ function buildView(answers: ResolvedAnswers, catalogue: Catalogue, guidance: boo
   const reason = catalogue.reasons.get(answers.reason);
   const marketplace = catalogue.marketplaces.get(answers.marketplace);
   if (!reason || !marketplace) throw new Error(`render: unresolved reason ${answers.reason} or marketplace ${answers.marketplace}`);
-  const locale = helpLocale(marketplace, lang).split('-')[0] === lang ? helpLocale(marketplace, lang) : lang;
+  const locale = dateLocale(marketplace, lang);
   const date = (iso: string | undefined): string | null => (present(iso) ? formatDate(iso, locale) : null);
   const actions = (answers.correctiveActions ?? []).filter((a) => present(a.action) || present(a.date));
   const dated = actions.map((a) => a.date).filter(present).sort();
