@@ -24,12 +24,17 @@ export const placeholder: CheckKind = {
     // `<lang>.patterns` add residue words of one language ("[inserire …]").
     const common = compileList(rule, rule.options?.['patterns'], 'options.patterns');
     const perLanguage = new Map<string, RegExp | null>();
-    for (const [lang, entry] of Object.entries(rule.languages)) perLanguage.set(lang, compileList(rule, entry['patterns'], `${lang}.patterns`));
+    const forLanguage = (lang: string): RegExp | null => {
+      if (!perLanguage.has(lang)) perLanguage.set(lang, compileList(rule, rule.languages[lang]?.['patterns'], `${lang}.patterns`));
+      return perLanguage.get(lang) ?? null;
+    };
+    // Rules compiled at build time compile per language on first use; a user's pack is checked now.
+    if (!rule.validated) for (const lang of Object.keys(rule.languages)) forLanguage(lang);
     return {
       run(doc, { language }) {
         const prose = proseOf(doc);
         const ranges: Array<[number, number]> = [];
-        for (const regex of [common, perLanguage.get(language) ?? null]) {
+        for (const regex of [common, forLanguage(language)]) {
           if (!regex) continue;
           regex.lastIndex = 0;
           for (const m of prose.text.matchAll(regex)) {
