@@ -46,6 +46,8 @@ export interface ProseSpan {
 /** The plan's prose folded for matching, with offsets back into the source text. */
 export interface NormalisedProse {
   text: string;
+  /** The source text the offsets point into (case and accents as written). */
+  original: string;
   /** Source offset of each normalised character. */
   starts: Int32Array;
   /** Source offset just after each normalised character. */
@@ -121,7 +123,7 @@ export function normaliseProse(doc: PlanDocument): NormalisedProse {
     }
     spans.push({ start: spanStart, end: length, block: index });
   });
-  return { text: parts.join(''), starts: Int32Array.from(startsList), ends: Int32Array.from(endsList), spans };
+  return { text: parts.join(''), original: source, starts: Int32Array.from(startsList), ends: Int32Array.from(endsList), spans };
 }
 
 /** Source range of a normalised range. */

@@ -10,7 +10,7 @@ import type { CompiledCheck, RuleDefinition, RawFinding } from './model.js';
 import type { RulePack } from './pack.js';
 import { ReasonCatalogue, type ReasonsData } from './reason.js';
 import { DEFAULT_SCORE, type ScoreSettings } from './score.js';
-import { mergeSpecifics, Specifics } from './specifics.js';
+import { mergeSpecifics, Specifics, validateSpecifics } from './specifics.js';
 
 export type RuleSetting = Severity | 'off';
 
@@ -80,7 +80,10 @@ export function createEngine(packs: RulePack[]): Engine {
   for (const pack of packs) for (const l of pack.languages) languageInfo.set(l.code, l);
   const vocabulary = new SectionVocabulary(mergeSections(packs));
   const specificsFiles = packs.map((p) => p.specificsFile).filter((f): f is string => f !== null);
-  const specifics = new Specifics(mergeSpecifics(packs.map((p) => p.specifics ?? {})), specificsFiles.join(', ') || 'specifics.yaml');
+  const specificsData = mergeSpecifics(packs.map((p) => p.specifics ?? {}));
+  const specifics = new Specifics(specificsData, specificsFiles.join(', ') || 'specifics.yaml');
+  // Patterns not validated by the build (a user's pack, or poa's own YAML edited since) are compiled now.
+  if (packs.some((p) => p.specifics && !p.validated)) validateSpecifics(specifics, specificsData);
   const reasons = new ReasonCatalogue(mergeReasons(packs));
   const rules: CompiledRule[] = [];
   for (const definition of byId.values()) {

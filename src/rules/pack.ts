@@ -22,6 +22,8 @@ export interface RulePack {
   specificsFile: string | null;
   reasons: ReasonsData | null;
   score: ScoreSettings | null;
+  /** True when the pack comes from the build's JSON: every pattern in it was compiled and checked then. */
+  validated?: boolean;
 }
 
 type SchemaName = 'rule' | 'sections' | 'languages' | 'specifics' | 'rule-reasons' | 'score';
@@ -64,6 +66,7 @@ function readCompiledPack(dir: string): RulePack | null {
   if (compiled.fingerprint !== packFingerprint(dir)) return null;
   const pack = compiled.pack;
   pack.dir = dir;
+  pack.validated = true;
   for (const rule of pack.rules) {
     rule.file = join(dir, basename(rule.file));
     rule.validated = true;

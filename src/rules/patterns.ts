@@ -227,3 +227,132 @@ export function joinPatterns(sources: string[], flags: string): RegExp {
     throw new PatternError(`the patterns do not combine into a valid regular expression: ${(error as Error).message}`);
   }
 }
+
+/** Where a pattern can start: the first word of each way it can begin, or null when it can start anywhere (raw, gap). */
+interface Anchors {
+  exact: Set<string>;
+  prefixes: Set<string>;
+}
+
+const FIRST_RUN = new RegExp(`^[${W}]+`);
+
+function anchorsOf(items: Item[], into: Anchors): boolean {
+  for (const item of items) {
+    if (item.type === 'gap' || item.type === 'raw') return false;
+    if (item.type === 'word') {
+      const folded = foldText(item.source);
+      const stem = folded.endsWith('*') ? folded.slice(0, -1) : folded;
+      const run = FIRST_RUN.exec(stem)?.[0];
+      if (!run) return false;
+      // A stem that is one run of letters is a prefix; anything longer anchors on its first run exactly.
+      if (folded.endsWith('*') && run === stem) into.prefixes.add(run);
+      else into.exact.add(run);
+    } else {
+      for (const alternative of item.alternatives) if (!anchorsOf(alternative, into)) return false;
+    }
+    if (!item.optional) return true;
+  }
+  return false;
+}
+
+export interface PhraseGroup {
+  id: string;
+  patterns: string[];
+}
+
+export interface PhraseMatch {
+  start: number;
+  end: number;
+  /** Index of the group (family) that matched. */
+  group: number;
+}
+
+const TOKEN = new RegExp(`[${W}]+`, 'g');
+
+/**
+ * All the patterns of a rule in one language, compiled once. Most patterns begin with a known word,
+ * so the combined expression is tried only where such a word starts (a set lookup per word of the
+ * text) instead of at every character; patterns that can begin anywhere are scanned separately.
+ */
+export class PhraseMatcher {
+  private readonly anchored: RegExp | null;
+  private readonly free: RegExp | null;
+  private readonly exact = new Set<string>();
+  private readonly prefixes = new Map<string, string[]>();
+  readonly size: number;
+
+  constructor(groups: PhraseGroup[]) {
+    const anchoredSources: string[] = [];
+    const freeSources: string[] = [];
+    groups.forEach((group, index) => {
+      const anchored: string[] = [];
+      const free: string[] = [];
+      for (const pattern of group.patterns) {
+        const source = compilePattern(pattern);
+        const trimmed = pattern.trim();
+        const anchors: Anchors = { exact: new Set(), prefixes: new Set() };
+        if (!trimmed.startsWith('re:') && anchorsOf(new Parser(trimmed).parse(), anchors)) {
+          anchored.push(source);
+          for (const word of anchors.exact) this.exact.add(word);
+          for (const prefix of anchors.prefixes) {
+            const list = this.prefixes.get(prefix[0] as string) ?? [];
+            list.push(prefix);
+            this.prefixes.set(prefix[0] as string, list);
+          }
+        } else {
+          free.push(source);
+        }
+      }
+      if (anchored.length > 0) anchoredSources.push(`(?<g${index}>${anchored.join('|')})`);
+      if (free.length > 0) freeSources.push(`(?<g${index}>${free.join('|')})`);
+    });
+    this.size = groups.reduce((n, g) => n + g.patterns.length, 0);
+    this.anchored = anchoredSources.length > 0 ? joinPatterns(anchoredSources, 'uy') : null;
+    this.free = freeSources.length > 0 ? joinPatterns(freeSources, 'gu') : null;
+  }
+
+  private candidate(word: string): boolean {
+    if (this.exact.has(word)) return true;
+    const list = this.prefixes.get(word[0] as string);
+    return list !== undefined && list.some((p) => word.startsWith(p));
+  }
+
+  private static group(m: RegExpExecArray): number {
+    for (const key in m.groups) if (m.groups[key] !== undefined && /^g\d+$/.test(key)) return Number(key.slice(1));
+    return 0;
+  }
+
+  /** Every non-overlapping match in the text, leftmost first. */
+  scan(text: string): PhraseMatch[] {
+    const found: PhraseMatch[] = [];
+    if (this.anchored) {
+      const regex = this.anchored;
+      let resumeAt = 0;
+      TOKEN.lastIndex = 0;
+      for (let t = TOKEN.exec(text); t; t = TOKEN.exec(text)) {
+        if (t.index < resumeAt || !this.candidate(t[0])) continue;
+        regex.lastIndex = t.index;
+        const m = regex.exec(text);
+        if (m && m[0].length > 0) {
+          found.push({ start: t.index, end: t.index + m[0].length, group: PhraseMatcher.group(m) });
+          resumeAt = t.index + m[0].length;
+        }
+      }
+    }
+    if (this.free) {
+      this.free.lastIndex = 0;
+      for (const m of text.matchAll(this.free)) if (m[0].length > 0) found.push({ start: m.index, end: m.index + m[0].length, group: PhraseMatcher.group(m) });
+      found.sort((a, b) => a.start - b.start || b.end - a.end);
+      // Two scans may overlap where one expression would have matched once: keep the leftmost.
+      const kept: PhraseMatch[] = [];
+      for (const f of found) if (kept.length === 0 || f.start >= (kept[kept.length - 1] as PhraseMatch).end) kept.push(f);
+      return kept;
+    }
+    return found;
+  }
+
+  /** Whether the text holds a match. */
+  test(text: string): boolean {
+    return this.scan(text).length > 0;
+  }
+}

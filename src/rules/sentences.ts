@@ -5,6 +5,19 @@ import type { NormalisedProse } from '../document/text.js';
 // Short words before a full stop that do not end a sentence: e.g., z.b., nr., sig., dott.
 const ABBREVIATION = /(?:^|[^\p{L}])(?:\p{L}{1,3}|e\.g|i\.e|z\.b|u\.a|d\.h|etc|approx|dott|sig|sigg|ecc|art|nr|no|n|ca|vs)$/u;
 
+/** A day of the month before a full stop, as German writes dates ("am 3. Mai"). */
+const ORDINAL = /(?:^|[^\p{L}\p{N}.])\d{1,2}$/u;
+
+/** The first letter or digit after a folded offset, in the original text (with its case). */
+function firstLetterAfter(prose: NormalisedProse, offset: number): string {
+  for (let i = offset; i < prose.text.length && i < offset + 4; i++) {
+    const c = prose.text[i] as string;
+    if (c === '\n') return '';
+    if (/[\p{L}\p{N}]/u.test(c)) return prose.original[prose.starts[i] as number] ?? c;
+  }
+  return '';
+}
+
 const cache = new WeakMap<NormalisedProse, Int32Array>();
 
 /** Offsets (exclusive) where sentences end in the folded prose, ascending. */
@@ -24,8 +37,11 @@ export function sentenceEnds(prose: NormalisedProse): Int32Array {
     if (next !== undefined && next !== ' ' && next !== '\n' && next !== '"' && next !== ')' && next !== "'") continue;
     if (c === '.') {
       const before = text.slice(Math.max(0, i - 8), i);
-      const after = text.slice(i + 1, i + 3);
-      if (ABBREVIATION.test(before) && /^ ?[\p{Ll}\p{N}]/u.test(after)) continue;
+      // Folded text is all lower case: look at the next word as the user wrote it.
+      const nextWord = firstLetterAfter(prose, i + 1);
+      if (ABBREVIATION.test(before) && (nextWord === '' || /[\p{Ll}\p{N}]/u.test(nextWord))) continue;
+      // A day as an ordinal ("3. Mai", "am 12. Juni") does not end a sentence.
+      if (ORDINAL.test(before) && /\p{L}/u.test(nextWord)) continue;
     }
     ends.push(i + 1);
   }

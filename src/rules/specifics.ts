@@ -13,6 +13,11 @@ export const PERSON = 'person';
 const NAME = /(?<=\S\s+)\p{Lu}\p{Ll}+(?:[-\s]\p{Lu}\p{Ll}+)+/gu;
 /** Capitalised words that are not names (brands, Amazon's own terms), from specifics.yaml `not-a-name`. */
 export const NOT_A_NAME = 'not-a-name';
+/**
+ * Per language, words that must stand before a name for it to count (`name-prefix`): German capitalises
+ * every noun, so two capitalised words there are a name only after Herr, Frau…
+ */
+export const NAME_PREFIX = 'name-prefix';
 
 export class Specifics {
   private readonly compiled = new Map<string, RegExp | null>();
@@ -30,6 +35,7 @@ export class Specifics {
     const out = new Set<string>([PERSON, ...Object.keys(this.data.common ?? {})]);
     for (const lang of Object.values(this.data.languages ?? {})) for (const k of Object.keys(lang)) out.add(k);
     out.delete(NOT_A_NAME);
+    out.delete(NAME_PREFIX);
     return out;
   }
 
@@ -64,15 +70,26 @@ export class Specifics {
   test(language: string, kinds: string[], folded: string, original: string): boolean {
     const regex = this.matcher(language, kinds);
     if (regex?.test(folded)) return true;
-    return kinds.includes(PERSON) && this.hasName(original);
+    return kinds.includes(PERSON) && this.hasName(original, language);
   }
 
-  private hasName(original: string): boolean {
+  private hasName(original: string, language: string): boolean {
+    const prefixes = this.data.languages?.[language]?.[NAME_PREFIX];
+    if (prefixes && prefixes.length > 0) {
+      const escaped = prefixes.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+      return new RegExp(`(?<![\\p{L}])(?:${escaped.join('|')})\\s+\\p{Lu}\\p{Ll}+`, 'iu').test(original);
+    }
     for (const m of original.matchAll(NAME)) {
       if (!m[0].split(/[-\s]+/u).some((w) => this.notNames.has(w.toLowerCase()))) return true;
     }
     return false;
   }
+}
+
+/** Compile every kind in every language now, so a broken pattern in a user's pack is reported when it loads. */
+export function validateSpecifics(specifics: Specifics, data: SpecificsData): void {
+  const kinds = [...specifics.kinds()];
+  for (const language of Object.keys(data.languages ?? {})) specifics.matcher(language, kinds);
 }
 
 /** Merge specifics of several packs: lists are appended. */

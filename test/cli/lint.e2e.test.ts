@@ -71,7 +71,12 @@ describe('poa lint', () => {
     expect(runPoa(['lint', complete]).status).toBe(0);
     expect(runPoa(['lint', complete, '--max-warnings', '0']).status).toBe(1);
     expect(runPoa(['lint', complete, '--quiet']).stdout).toContain('no problems');
-    expect(runPoa(['lint', 'examples/draft-en.md', '--rule', 'empty-section=off', '--rule', 'missing-section=warning']).status).toBe(0);
+    // Switching every rule that reports an error to a warning or off brings the exit code to 0.
+    const report = JSON.parse(runPoa(['lint', 'examples/draft-en.md', '-f', 'json']).stdout) as LintReport;
+    const errors = [...new Set(report.files[0]?.findings.filter((f) => f.severity === 'error').map((f) => f.ruleId))];
+    expect(errors).toContain('empty-section');
+    const flags = errors.flatMap((id, i) => ['--rule', `${id}=${i % 2 === 0 ? 'off' : 'warning'}`]);
+    expect(runPoa(['lint', 'examples/draft-en.md', ...flags]).status).toBe(0);
   });
 
   it('writes the report to --output-file', () => {

@@ -4,7 +4,7 @@ import { proseOf, spanAt, toSource, type NormalisedProse } from '../../document/
 import { PoaError } from '../../errors.js';
 import type { PlanDocument, SectionKind } from '../../types.js';
 import type { CheckKind, RawFinding, RuleDefinition } from '../model.js';
-import { compilePattern, joinPatterns, PatternError } from '../patterns.js';
+import { PatternError, PhraseMatcher, type PhraseGroup } from '../patterns.js';
 import { sentenceAround } from '../sentences.js';
 
 interface Family {
@@ -22,46 +22,34 @@ interface Metrics {
 }
 
 interface Compiled {
-  regex: RegExp | null;
+  matcher: PhraseMatcher | null;
   familyIds: string[];
-  except: RegExp | null;
+  except: PhraseMatcher | null;
 }
 
 export const SHOUTING = 'shouting';
 
-function compileAll(rule: RuleDefinition, language: string, patterns: string[], what: string): string[] {
-  return patterns.map((p) => {
-    try {
-      return compilePattern(p);
-    } catch (error) {
-      if (error instanceof PatternError) throw new PoaError(`${language}.${what}: ${error.message}`, { subject: rule.file, hint: 'see docs/rule-packs.md for the pattern syntax' });
-      throw error;
-    }
-  });
+/** Build a matcher, reporting a bad pattern as `rule file: language.where: problem`. */
+export function buildMatcher(rule: RuleDefinition, language: string, where: string, groups: PhraseGroup[]): PhraseMatcher | null {
+  if (groups.every((g) => g.patterns.length === 0)) return null;
+  try {
+    return new PhraseMatcher(groups);
+  } catch (error) {
+    if (error instanceof PatternError) throw new PoaError(`${language}.${where}: ${error.message}`, { subject: rule.file, hint: 'see docs/rule-packs.md for the pattern syntax' });
+    throw error;
+  }
 }
 
 function compileLanguage(rule: RuleDefinition, language: string): Compiled {
   const entry = rule.languages[language] ?? { message: '' };
-  const families = (entry['families'] ?? {}) as Record<string, Family>;
-  const familyIds: string[] = [];
-  const groups: string[] = [];
-  for (const [id, family] of Object.entries(families)) {
-    const sources = compileAll(rule, language, family.patterns ?? [], `families.${id}`);
-    if (sources.length === 0) continue;
-    groups.push(`(?<f${familyIds.length}>${sources.join('|')})`);
-    familyIds.push(id);
-  }
-  const except = compileAll(rule, language, (entry['except'] ?? []) as string[], 'except');
-  try {
-    return {
-      regex: groups.length > 0 ? joinPatterns(groups, 'gu') : null,
-      familyIds,
-      except: except.length > 0 ? joinPatterns(except, 'gu') : null,
-    };
-  } catch (error) {
-    if (error instanceof PatternError) throw new PoaError(`${language}: ${error.message}`, { subject: rule.file });
-    throw error;
-  }
+  const families = Object.entries((entry['families'] ?? {}) as Record<string, Family>).filter(([, f]) => (f.patterns ?? []).length > 0);
+  // Patterns not checked by the build are compiled family by family first, so an error names its family.
+  if (!rule.validated) for (const [id, family] of families) buildMatcher(rule, language, `families.${id}`, [{ id, patterns: family.patterns ?? [] }]);
+  return {
+    matcher: buildMatcher(rule, language, 'families', families.map(([id, f]) => ({ id, patterns: f.patterns ?? [] }))),
+    familyIds: families.map(([id]) => id),
+    except: buildMatcher(rule, language, 'except', [{ id: 'except', patterns: (entry['except'] ?? []) as string[] }]),
+  };
 }
 
 /** Whether the rule applies to a block: its section is in scope, or the plan has no recognised parts at all. */
@@ -78,12 +66,6 @@ function familyLabel(rule: RuleDefinition, id: string, locale: string, language:
   return label(locale) ?? label(language) ?? label('en') ?? id;
 }
 
-function exceptSpans(regex: RegExp | null, text: string): Array<[number, number]> {
-  if (!regex) return [];
-  const spans: Array<[number, number]> = [];
-  for (const m of text.matchAll(regex)) if (m[0].length > 0) spans.push([m.index, m.index + m[0].length]);
-  return spans;
-}
 
 const CAPS_WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 
@@ -177,23 +159,20 @@ export const phrases: CheckKind = {
         const c = rule.languages[language] ? forLanguage(language) : undefined;
         const prose = proseOf(doc);
         const out: RawFinding[] = [];
-        if (c?.regex) {
-          const excepted = exceptSpans(c.except, prose.text);
-          c.regex.lastIndex = 0;
-          for (const m of prose.text.matchAll(c.regex)) {
-            const start = m.index;
-            const end = start + m[0].length;
-            if (end === start) continue;
+        if (c?.matcher) {
+          let excepted: Array<[number, number]> | null = null;
+          for (const m of c.matcher.scan(prose.text)) {
+            const { start, end } = m;
             if (!inScope(doc, rule.scope, prose.spans[spanAt(prose, start)]?.block ?? -1)) continue;
+            // Exceptions are looked for only once a match needs them.
+            excepted ??= c.except ? c.except.scan(prose.text).map((e) => [e.start, e.end] as [number, number]) : [];
             if (excepted.some(([s, e]) => s < end && start < e)) continue;
             if (unless.length > 0) {
               const [s, e] = sentenceAround(prose, start);
               const [os, oe] = toSource(prose, s, e);
               if (env.specifics.test(language, unless, prose.text.slice(s, e), doc.source.text.slice(os, oe))) continue;
             }
-            const groups = m.groups ?? {};
-            const index = c.familyIds.findIndex((_, i) => groups[`f${i}`] !== undefined);
-            const family = c.familyIds[index] ?? '';
+            const family = c.familyIds[m.group] ?? '';
             const [from, to] = toSource(prose, start, end);
             out.push({ start: from, end: to, params: { family: familyLabel(rule, family, locale, language), match: doc.source.text.slice(from, to) } });
           }
