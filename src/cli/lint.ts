@@ -3,6 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { PoaError } from '../errors.js';
+import { readDraft } from '../document/load.js';
 import { describeRules, lintFiles, type LintFilesOptions } from '../lint.js';
 import { FORMAT_NAMES, isFormatName, loadFormatter, type FormatName } from '../report/formats.js';
 import type { LintReport } from '../types.js';
@@ -28,6 +29,8 @@ interface LintFlags {
   /** A path with --config, false with --no-config. */
   config?: string | false;
   ignorePattern?: string[];
+  kind: 'plan' | 'message';
+  notice?: string;
   reportUnusedDisableDirectives?: boolean;
   debug?: boolean;
 }
@@ -99,7 +102,9 @@ export function registerLint(program: Command, state: CommandState): void {
     .option('--ignore-pattern <glob>', 'skip drafts matching this glob, relative to the working directory (repeatable)', collect)
     .option('--lang <code>', 'language of the drafts when front matter does not say (default: config, else detected)')
     .option('--locale <code>', 'language of the messages (default: the draft\'s language)')
-    .option('--reason <key>', 'suspension reason when front matter does not say, e.g. late-shipment')
+    .option('--reason <key>', 'suspension reason when front matter does not say, e.g. late-shipment (default: config, else inferred)')
+    .addOption(new Option('--kind <kind>', 'what the drafts are: plan (a plan of action) or message (a reply to a buyer)').choices(['plan', 'message']).default('plan'))
+    .option('--notice <file>', 'the notification Amazon sent, to check the plan answers it (notice-echo, notice-not-addressed)')
     .option('--rule <id=severity>', 'set a rule\'s severity: off, info, warning or error (repeatable)', collect)
     .option('--quiet', 'report errors only')
     .option('--max-warnings <n>', 'exit with 1 when there are more warnings than this', parseCount('--max-warnings'))
@@ -112,7 +117,10 @@ export function registerLint(program: Command, state: CommandState): void {
       const stdin = paths.includes('-') ? new Uint8Array(readFileSync(0)) : undefined;
       const rules = parseRuleFlags(flags.rule);
       const cwd = process.cwd();
+      const notice = flags.notice === undefined ? undefined : readDraft(flags.notice, { cwd });
       const options: LintFilesOptions = {
+        kind: flags.kind,
+        ...(notice ? { notice: { path: notice.path, text: notice.text } } : {}),
         cwd,
         ...(flags.lang === undefined ? {} : { language: flags.lang }),
         ...(flags.locale === undefined ? {} : { locale: flags.locale }),

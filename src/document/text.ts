@@ -64,19 +64,30 @@ const LOWER_START = /^\s*[\p{Ll}]/u;
  */
 export function normaliseProse(doc: PlanDocument): NormalisedProse {
   const source = doc.source.text;
-  const parts: string[] = [];
-  const startsList: number[] = [];
-  const endsList: number[] = [];
+  let capacity = 64;
+  for (const b of doc.blocks) capacity += b.end - b.start + 1;
+  let starts = new Int32Array(capacity);
+  let ends = new Int32Array(capacity);
+  let text = '';
   const spans: ProseSpan[] = [];
   let length = 0;
   let ignoredIndex = 0;
   const ignored = doc.ignored;
   const push = (s: string, from: number, to: number): void => {
-    for (let k = 0; k < s.length; k++) {
-      startsList.push(from);
-      endsList.push(to);
+    if (length + s.length > starts.length) {
+      const grown = Math.max(starts.length * 2, length + s.length);
+      const ns = new Int32Array(grown);
+      ns.set(starts);
+      starts = ns;
+      const ne = new Int32Array(grown);
+      ne.set(ends);
+      ends = ne;
     }
-    parts.push(s);
+    for (let k = 0; k < s.length; k++) {
+      starts[length + k] = from;
+      ends[length + k] = to;
+    }
+    text += s;
     length += s.length;
   };
   doc.blocks.forEach((block, index) => {
@@ -93,6 +104,14 @@ export function normaliseProse(doc: PlanDocument): NormalisedProse {
         i = Math.min(ig.end, block.end);
         continue;
       }
+      const code = source.charCodeAt(i);
+      // ASCII letters, digits and punctuation: the common case, without building strings per character.
+      if (code < 128 && code !== 10 && code !== 13 && code !== 32 && code !== 9) {
+        push(code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : source[i] as string, i, i + 1);
+        lastWasSpace = false;
+        i++;
+        continue;
+      }
       const cp = source.codePointAt(i) as number;
       const ch = String.fromCodePoint(cp);
       const next = i + ch.length;
@@ -102,12 +121,10 @@ export function normaliseProse(doc: PlanDocument): NormalisedProse {
         const continues = LOWER_START.test(source.slice(j, Math.min(j + 8, block.end)));
         if (continues) {
           if (!lastWasSpace) push(' ', i, j);
-          lastWasSpace = true;
         } else {
-          // Drop a space just pushed before the break, then mark the boundary.
           push('\n', i, j);
-          lastWasSpace = true;
         }
+        lastWasSpace = true;
         i = j;
         continue;
       }
@@ -123,7 +140,7 @@ export function normaliseProse(doc: PlanDocument): NormalisedProse {
     }
     spans.push({ start: spanStart, end: length, block: index });
   });
-  return { text: parts.join(''), original: source, starts: Int32Array.from(startsList), ends: Int32Array.from(endsList), spans };
+  return { text, original: source, starts: starts.subarray(0, length), ends: ends.subarray(0, length), spans };
 }
 
 /** Source range of a normalised range. */
@@ -157,4 +174,23 @@ export function proseOf(doc: PlanDocument): NormalisedProse {
     proseCache.set(doc, prose);
   }
   return prose;
+}
+
+const extraCache = new WeakMap<PlanDocument, string>();
+
+/**
+ * Folded text a plan carries outside its prose: section headings ("Plan of Action – ASIN B0C2HQ7LKZ"),
+ * link definitions, HTML and code spans. Rules that look for a fact anywhere in the plan read it too;
+ * comments and front matter are left out (template guidance lives in comments).
+ */
+export function extraTextOf(doc: PlanDocument): string {
+  let extra = extraCache.get(doc);
+  if (extra === undefined) {
+    const parts: string[] = [];
+    for (const s of doc.sections) if (s.heading !== null) parts.push(foldText(s.heading));
+    for (const r of doc.ignored) if (r.what === 'definition' || r.what === 'html' || r.what === 'code') parts.push(foldText(doc.source.text.slice(r.start, r.end)));
+    extra = parts.join('\n');
+    extraCache.set(doc, extra);
+  }
+  return extra;
 }

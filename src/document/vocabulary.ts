@@ -79,10 +79,8 @@ export class SectionVocabulary {
     }
     // Longest entries first so the alternation prefers "summary of the issue" over "summary".
     const entries = [...this.kindOfEntry.keys()].sort((a, b) => b.length - a.length);
-    this.matcher = new RegExp(
-      `(?<![\\p{L}\\p{N}])(?:${entries.map(escapeRegExp).join('|') || '(?!)'})(?![\\p{L}\\p{N}])`,
-      'gu',
-    );
+    // Folded headings hold only lower-case ASCII, digits and letters from U+00C0 up: a cheap word class.
+    this.matcher = new RegExp(`(?<![a-z0-9\\u00c0-\\uffff])(?:${entries.map(escapeRegExp).join('|') || '(?!)'})(?![a-z0-9\\u00c0-\\uffff])`, 'gu');
   }
 
   /** Localised name of a part ("the root cause", "la causa principale"), falling back to English. */

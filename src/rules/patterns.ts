@@ -178,8 +178,12 @@ function itemRegex(item: Item): string {
       return wordRegex(item.source);
     case 'raw':
       return `(?:${item.source})`;
-    case 'group':
+    case 'group': {
+      // A group of plain words checks the word end once for all of them: a far smaller expression.
+      const plain = item.alternatives.every((a) => a.length === 1 && a[0]?.type === 'word' && !a[0].optional && !a[0].source.endsWith('*'));
+      if (plain) return `(?:${item.alternatives.map((a) => escapeRegExp(foldText((a[0] as { source: string }).source))).join('|')})${AFTER}`;
       return `(?:${item.alternatives.map(sequenceRegex).join('|')})`;
+    }
     case 'gap':
       return '';
   }
@@ -269,52 +273,73 @@ export interface PhraseMatch {
 
 const TOKEN = new RegExp(`[${W}]+`, 'g');
 
+interface Keyed {
+  group: number;
+  source: string;
+}
+
 /**
- * All the patterns of a rule in one language, compiled once. Most patterns begin with a known word,
- * so the combined expression is tried only where such a word starts (a set lookup per word of the
- * text) instead of at every character; patterns that can begin anywhere are scanned separately.
+ * All the patterns of a rule in one language. Most patterns begin with a known word, so they are
+ * filed under that word and only tried where it occurs: a set lookup per word of the text, then a
+ * small expression per word found, compiled the first time that word is seen. Patterns that can
+ * begin anywhere (raw expressions, leading gaps) are scanned as one expression.
  */
 export class PhraseMatcher {
-  private readonly anchored: RegExp | null;
+  private readonly keyed = new Map<string, Keyed[]>();
+  private readonly compiled = new Map<string, RegExp>();
+  /** Exact first words and first-word stems, each mapped to its key in `keyed`. */
+  private readonly exactKeys = new Map<string, string>();
+  private readonly prefixKeys = new Map<string, string>();
+  /** Lengths of the stems, longest first, to look a word's beginnings up. */
+  private prefixLengths: number[] = [];
   private readonly free: RegExp | null;
-  private readonly exact = new Set<string>();
-  private readonly prefixes = new Map<string, string[]>();
   readonly size: number;
 
-  constructor(groups: PhraseGroup[]) {
-    const anchoredSources: string[] = [];
+  /** `eager` compiles every expression now, so a broken pattern is reported at once. */
+  constructor(groups: PhraseGroup[], options: { eager?: boolean } = {}) {
     const freeSources: string[] = [];
     groups.forEach((group, index) => {
-      const anchored: string[] = [];
       const free: string[] = [];
       for (const pattern of group.patterns) {
         const source = compilePattern(pattern);
         const trimmed = pattern.trim();
         const anchors: Anchors = { exact: new Set(), prefixes: new Set() };
-        if (!trimmed.startsWith('re:') && anchorsOf(new Parser(trimmed).parse(), anchors)) {
-          anchored.push(source);
-          for (const word of anchors.exact) this.exact.add(word);
-          for (const prefix of anchors.prefixes) {
-            const list = this.prefixes.get(prefix[0] as string) ?? [];
-            list.push(prefix);
-            this.prefixes.set(prefix[0] as string, list);
-          }
-        } else {
+        if (trimmed.startsWith('re:') || !anchorsOf(new Parser(trimmed).parse(), anchors)) {
           free.push(source);
+          continue;
+        }
+        for (const word of anchors.exact) {
+          this.exactKeys.set(word, `=${word}`);
+          this.file(`=${word}`, index, source);
+        }
+        for (const prefix of anchors.prefixes) {
+          this.prefixKeys.set(prefix, `*${prefix}`);
+          this.file(`*${prefix}`, index, source);
         }
       }
-      if (anchored.length > 0) anchoredSources.push(`(?<g${index}>${anchored.join('|')})`);
       if (free.length > 0) freeSources.push(`(?<g${index}>${free.join('|')})`);
     });
     this.size = groups.reduce((n, g) => n + g.patterns.length, 0);
-    this.anchored = anchoredSources.length > 0 ? joinPatterns(anchoredSources, 'uy') : null;
+    this.prefixLengths = [...new Set([...this.prefixKeys.keys()].map((p) => p.length))].sort((a, b) => b - a);
     this.free = freeSources.length > 0 ? joinPatterns(freeSources, 'gu') : null;
+    if (options.eager) for (const key of this.keyed.keys()) this.expression(key);
   }
 
-  private candidate(word: string): boolean {
-    if (this.exact.has(word)) return true;
-    const list = this.prefixes.get(word[0] as string);
-    return list !== undefined && list.some((p) => word.startsWith(p));
+  private file(key: string, group: number, source: string): void {
+    const list = this.keyed.get(key) ?? [];
+    list.push({ group, source });
+    this.keyed.set(key, list);
+  }
+
+  private expression(key: string): RegExp {
+    let regex = this.compiled.get(key);
+    if (!regex) {
+      const byGroup = new Map<number, string[]>();
+      for (const { group, source } of this.keyed.get(key) ?? []) byGroup.set(group, [...(byGroup.get(group) ?? []), source]);
+      regex = joinPatterns([...byGroup].map(([group, sources]) => `(?<g${group}>${sources.join('|')})`), 'uy');
+      this.compiled.set(key, regex);
+    }
+    return regex;
   }
 
   private static group(m: RegExpExecArray): number {
@@ -322,33 +347,54 @@ export class PhraseMatcher {
     return 0;
   }
 
-  /** Every non-overlapping match in the text, leftmost first. */
+  /** The longest match starting at a word, among the patterns filed under it. */
+  private at(text: string, index: number, word: string): PhraseMatch | null {
+    let best: PhraseMatch | null = null;
+    const keys: string[] = [];
+    const exact = this.exactKeys.get(word);
+    if (exact !== undefined) keys.push(exact);
+    for (const length of this.prefixLengths) {
+      if (length > word.length) continue;
+      const key = this.prefixKeys.get(word.length === length ? word : word.slice(0, length));
+      if (key !== undefined) keys.push(key);
+    }
+    if (keys.length === 0) return null;
+    for (const key of keys) {
+      const regex = this.expression(key);
+      regex.lastIndex = index;
+      const m = regex.exec(text);
+      if (!m || m[0].length === 0) continue;
+      const group = PhraseMatcher.group(m);
+      if (!best || m[0].length > best.end - best.start || (m[0].length === best.end - best.start && group < best.group)) {
+        best = { start: index, end: index + m[0].length, group };
+      }
+    }
+    return best;
+  }
+
+  /** Every non-overlapping match in the text, leftmost first (the longest where several start together). */
   scan(text: string): PhraseMatch[] {
     const found: PhraseMatch[] = [];
-    if (this.anchored) {
-      const regex = this.anchored;
+    if (this.keyed.size > 0) {
       let resumeAt = 0;
       TOKEN.lastIndex = 0;
       for (let t = TOKEN.exec(text); t; t = TOKEN.exec(text)) {
-        if (t.index < resumeAt || !this.candidate(t[0])) continue;
-        regex.lastIndex = t.index;
-        const m = regex.exec(text);
-        if (m && m[0].length > 0) {
-          found.push({ start: t.index, end: t.index + m[0].length, group: PhraseMatcher.group(m) });
-          resumeAt = t.index + m[0].length;
+        if (t.index < resumeAt) continue;
+        const m = this.at(text, t.index, t[0]);
+        if (m) {
+          found.push(m);
+          resumeAt = m.end;
         }
       }
     }
-    if (this.free) {
-      this.free.lastIndex = 0;
-      for (const m of text.matchAll(this.free)) if (m[0].length > 0) found.push({ start: m.index, end: m.index + m[0].length, group: PhraseMatcher.group(m) });
-      found.sort((a, b) => a.start - b.start || b.end - a.end);
-      // Two scans may overlap where one expression would have matched once: keep the leftmost.
-      const kept: PhraseMatch[] = [];
-      for (const f of found) if (kept.length === 0 || f.start >= (kept[kept.length - 1] as PhraseMatch).end) kept.push(f);
-      return kept;
-    }
-    return found;
+    if (!this.free) return found;
+    this.free.lastIndex = 0;
+    for (const m of text.matchAll(this.free)) if (m[0].length > 0) found.push({ start: m.index, end: m.index + m[0].length, group: PhraseMatcher.group(m) });
+    found.sort((a, b) => a.start - b.start || b.end - a.end);
+    // The two scans may overlap where one expression would have matched once: keep the leftmost.
+    const kept: PhraseMatch[] = [];
+    for (const f of found) if (kept.length === 0 || f.start >= (kept[kept.length - 1] as PhraseMatch).end) kept.push(f);
+    return kept;
   }
 
   /** Whether the text holds a match. */

@@ -2,9 +2,9 @@
 
 import { PoaError } from '../errors.js';
 import { nearest } from '../suggest.js';
-import { compilePattern, joinPatterns } from './patterns.js';
+import { PhraseMatcher } from './patterns.js';
 import type { PlanDocument, PlanReason } from '../types.js';
-import { proseOf } from '../document/text.js';
+import { extraTextOf, foldText, proseOf } from '../document/text.js';
 
 export interface ReasonsData {
   /** Named groups of reasons rules can target as `@group` (performance, listing…). */
@@ -17,8 +17,8 @@ const MIN_HITS = 2;
 
 export class ReasonCatalogue {
   readonly keys: string[];
-  private readonly matchers = new Map<string, Array<{ key: string; regex: RegExp }>>();
-
+  /** Per language, one matcher whose groups are the reasons (in `keys` order). */
+  private readonly matchers = new Map<string, PhraseMatcher | null>();
   constructor(private readonly data: ReasonsData) {
     this.keys = Object.keys(data.reasons);
   }
@@ -45,28 +45,34 @@ export class ReasonCatalogue {
     throw new PoaError(`unknown reason "${value}"`, { subject, hint: suggestion ? `did you mean "${suggestion}"? (poa init lists the reasons)` : `use one of ${this.keys.join(', ')}` });
   }
 
-  private matchersFor(language: string): Array<{ key: string; regex: RegExp }> {
-    let list = this.matchers.get(language);
-    if (!list) {
-      list = [];
-      for (const [key, reason] of Object.entries(this.data.reasons)) {
-        const patterns = [...new Set([...(reason.keywords?.[language] ?? []), ...(language === 'en' ? [] : (reason.keywords?.['en'] ?? []))])];
-        if (patterns.length > 0) list.push({ key, regex: joinPatterns(patterns.map(compilePattern), 'gu') });
-      }
-      this.matchers.set(language, list);
+  private matcherFor(language: string): PhraseMatcher | null {
+    if (!this.matchers.has(language)) {
+      const groups = Object.entries(this.data.reasons).map(([key, reason]) => ({
+        id: key,
+        patterns: [...new Set([...(reason.keywords?.[language] ?? []), ...(language === 'en' ? [] : (reason.keywords?.['en'] ?? []))])],
+      }));
+      this.matchers.set(language, groups.some((g) => g.patterns.length > 0) ? new PhraseMatcher(groups) : null);
     }
-    return list;
+    return this.matchers.get(language) ?? null;
   }
 
-  /** The reason a plan's words point to, if one clearly dominates (English keywords count too: notices are often pasted in English). */
-  infer(doc: PlanDocument): string | null {
-    const text = proseOf(doc).text;
-    const scores = this.matchersFor(doc.language)
-      .map(({ key, regex }) => ({ key, hits: text.match(regex)?.length ?? 0 }))
-      .sort((a, b) => b.hits - a.hits || this.keys.indexOf(a.key) - this.keys.indexOf(b.key));
+  /** The reason a folded text's words point to, if one clearly dominates (English keywords count too: notices are often pasted in English). */
+  inferText(text: string, language: string): string | null {
+    const matcher = this.matcherFor(language);
+    if (!matcher) return null;
+    const hits = new Array<number>(this.keys.length).fill(0);
+    for (const m of matcher.scan(text)) hits[m.group] = (hits[m.group] ?? 0) + 1;
+    const scores = this.keys.map((key, i) => ({ key, hits: hits[i] ?? 0 })).sort((a, b) => b.hits - a.hits || this.keys.indexOf(a.key) - this.keys.indexOf(b.key));
     const [best, second] = scores;
     if (!best || best.hits < MIN_HITS || best.hits < 2 * (second?.hits ?? 0)) return null;
     return best.key;
+  }
+
+  /** The reason of a plan from its prose and headings, else from the notice Amazon sent (`--notice`). */
+  infer(doc: PlanDocument): string | null {
+    const own = this.inferText(`${proseOf(doc).text}\n${extraTextOf(doc)}`, doc.language);
+    if (own !== null || !doc.notice) return own;
+    return this.inferText(foldText(doc.notice.text), doc.language);
   }
 
   /** The plan's reason: front matter, else the option (flag or config), else inferred. */

@@ -162,7 +162,7 @@ describe('config errors name file:line:col', () => {
 describe('lintFiles with config', () => {
   it('applies severities, rule options, language and reason from config, flags winning', async () => {
     const dir = tree({
-      '.poarc.yaml': 'root: true\nlanguage: en\nreason: late-shipment\nrules:\n  missing-section: [error, { recommended: [] }]\n  missing-order-id: off\n  missing-policy-link: off\n',
+      '.poarc.yaml': 'root: true\nlanguage: en\nreason: late-shipment\nrules:\n  missing-section: [error, { recommended: [] }]\n  missing-order-id: off\n  missing-policy-link: off\n  missing-reason-facts: off\n',
       'plan.md': PLAN,
     });
     const report = await lintFiles(['plan.md'], { cwd: dir });

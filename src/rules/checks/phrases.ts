@@ -29,11 +29,24 @@ interface Compiled {
 
 export const SHOUTING = 'shouting';
 
+const URL = /\b(?:https?:\/\/|www\.)\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|co\.uk|de|fr|it|es|nl|eu|net|org)\/\S*/g;
+const urlCache = new WeakMap<NormalisedProse, Array<[number, number]>>();
+
+/** Web addresses in folded prose: phrases are not looked for inside them. */
+function urlSpans(prose: NormalisedProse): Array<[number, number]> {
+  let spans = urlCache.get(prose);
+  if (!spans) {
+    spans = [...prose.text.matchAll(URL)].map((m) => [m.index, m.index + m[0].length] as [number, number]);
+    urlCache.set(prose, spans);
+  }
+  return spans;
+}
+
 /** Build a matcher, reporting a bad pattern as `rule file: language.where: problem`. */
 export function buildMatcher(rule: RuleDefinition, language: string, where: string, groups: PhraseGroup[]): PhraseMatcher | null {
   if (groups.every((g) => g.patterns.length === 0)) return null;
   try {
-    return new PhraseMatcher(groups);
+    return new PhraseMatcher(groups, { eager: !rule.validated });
   } catch (error) {
     if (error instanceof PatternError) throw new PoaError(`${language}.${where}: ${error.message}`, { subject: rule.file, hint: 'see docs/rule-packs.md for the pattern syntax' });
     throw error;
@@ -84,7 +97,8 @@ function capitalRuns(text: string, from: number, to: number, min: number, acrony
   for (let m = CAPS_WORD.exec(text); m && m.index < to; m = CAPS_WORD.exec(text)) {
     const word = m[0];
     const letters = word.replace(/[^\p{L}]/gu, '');
-    const shouted = letters.length >= 2 && !/\p{Ll}/u.test(letters) && !acronyms.has(letters.toUpperCase());
+    // Codes with digits (ASINs, SKUs, order IDs) are not shouting, whatever their case.
+    const shouted = letters.length >= 2 && !/\p{Ll}/u.test(letters) && !/\d/.test(word) && !acronyms.has(letters.toUpperCase());
     const gap = runStart === -1 ? '' : text.slice(runEnd, m.index);
     if (shouted && (runStart === -1 || !/[.!?\n]/.test(gap))) {
       if (runStart === -1) runStart = m.index;
@@ -112,18 +126,22 @@ function shouting(doc: PlanDocument, prose: NormalisedProse, metrics: Metrics, s
     const block = doc.blocks[span.block];
     if (!block) continue;
     if (metrics.exclamations !== undefined) {
-      let seen = 0;
-      for (let i = span.start; i < span.end; i++) {
-        if (prose.text[i] !== '!') continue;
-        seen++;
-        if (seen === metrics.exclamations) {
-          const [s, e] = sentenceAround(prose, i);
-          let start = s;
-          while (start < e && /\s/.test(prose.text[start] as string)) start++;
-          const [from, to] = toSource(prose, start, Math.min(e, span.end));
-          out.push({ start: from, end: to });
-          break;
-        }
+      // Shouting: `exclamations` marks in one sentence ("!!"), or one more than that in a paragraph.
+      const marks: number[] = [];
+      for (let i = span.start; i < span.end; i++) if (prose.text[i] === '!') marks.push(i);
+      let at = -1;
+      for (let k = 0; k + metrics.exclamations - 1 < marks.length && at < 0; k++) {
+        const first = marks[k] as number;
+        const last = marks[k + metrics.exclamations - 1] as number;
+        if (sentenceAround(prose, first)[0] === sentenceAround(prose, last)[0]) at = last;
+      }
+      if (at < 0 && marks.length > metrics.exclamations) at = marks[metrics.exclamations] as number;
+      if (at >= 0) {
+        const [s, e] = sentenceAround(prose, at);
+        let start = s;
+        while (start < e && /\s/.test(prose.text[start] as string)) start++;
+        const [from, to] = toSource(prose, start, Math.min(e, span.end));
+        out.push({ start: from, end: to });
       }
     }
     if (metrics.capitals !== undefined) {
@@ -160,13 +178,16 @@ export const phrases: CheckKind = {
         const prose = proseOf(doc);
         const out: RawFinding[] = [];
         if (c?.matcher) {
-          let excepted: Array<[number, number]> | null = null;
           for (const m of c.matcher.scan(prose.text)) {
             const { start, end } = m;
             if (!inScope(doc, rule.scope, prose.spans[spanAt(prose, start)]?.block ?? -1)) continue;
-            // Exceptions are looked for only once a match needs them.
-            excepted ??= c.except ? c.except.scan(prose.text).map((e) => [e.start, e.end] as [number, number]) : [];
-            if (excepted.some(([s, e]) => s < end && start < e)) continue;
+            if (urlSpans(prose).some(([s, e]) => s < end && start < e)) continue;
+            // Exceptions are looked for in the match's sentence only, and only once a match needs them.
+            if (c.except) {
+              const [s0, e0] = sentenceAround(prose, start);
+              const sentence = prose.text.slice(s0, Math.max(e0, end));
+              if (c.except.scan(sentence).some((x) => s0 + x.start < end && start < s0 + x.end)) continue;
+            }
             if (unless.length > 0) {
               const [s, e] = sentenceAround(prose, start);
               const [os, oe] = toSource(prose, s, e);

@@ -1,6 +1,6 @@
 // Check kind `required-facts`: per suspension reason, the facts a plan must carry (a metric and its target, the rights owner…), one finding per missing fact.
 
-import { foldText, proseOf } from '../../document/text.js';
+import { extraTextOf, proseOf } from '../../document/text.js';
 import { PoaError } from '../../errors.js';
 import type { PlanPartKind } from '../../types.js';
 import type { CheckKind, RawFinding, RuleDefinition } from '../model.js';
@@ -45,7 +45,8 @@ export const requiredFacts: CheckKind = {
     const matcher = (lang: string, id: string): RegExp | null => {
       const key = `${lang}\0${id}`;
       if (!matchers.has(key)) {
-        const text = ((rule.languages[lang]?.['facts'] ?? {}) as Record<string, FactText>)[id];
+        // A language without patterns for a fact falls back to English rather than dropping the fact.
+        const text = ((rule.languages[lang]?.['facts'] ?? {}) as Record<string, FactText>)[id] ?? ((rule.languages['en']?.['facts'] ?? {}) as Record<string, FactText>)[id];
         matchers.set(key, compile(rule, [...(facts[id]?.patterns ?? []), ...(text?.patterns ?? [])], `${lang}.facts.${id}`));
       }
       return matchers.get(key) ?? null;
@@ -56,10 +57,7 @@ export const requiredFacts: CheckKind = {
         if (doc.reason === null) return [];
         const reason = doc.reason.key;
         const prose = proseOf(doc);
-        const markup = doc.ignored
-          .filter((r) => r.what === 'definition' || r.what === 'html' || r.what === 'code')
-          .map((r) => foldText(doc.source.text.slice(r.start, r.end)))
-          .join('\n');
+        const markup = extraTextOf(doc);
         const out: RawFinding[] = [];
         const at = doc.sections.find((s) => !s.kinds.includes('preamble'))?.headingStart ?? doc.blocks[0]?.start ?? 0;
         for (const [id, fact] of Object.entries(facts)) {

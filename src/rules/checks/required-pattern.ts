@@ -1,7 +1,6 @@
 // Check kind `required-pattern`: the plan (or its scoped parts) must contain at least one match, e.g. an order ID or a policy link.
 
-import { foldText, proseOf, toSource } from '../../document/text.js';
-import type { PlanDocument } from '../../types.js';
+import { extraTextOf, proseOf, toSource } from '../../document/text.js';
 import { PoaError } from '../../errors.js';
 import type { CheckKind, RawFinding, RuleDefinition } from '../model.js';
 import { compilePattern, joinPatterns, PatternError } from '../patterns.js';
@@ -16,17 +15,6 @@ function compileList(rule: RuleDefinition, patterns: unknown, where: string): Re
     if (error instanceof PatternError) throw new PoaError(`${where}: ${error.message}`, { subject: rule.file });
     throw error;
   }
-}
-
-/**
- * Text outside the prose that can still carry what a rule requires: link definitions (`[1]: https://…`),
- * HTML links and code spans. Comments are left out: template guidance lives there.
- */
-function markupText(doc: PlanDocument): string {
-  return doc.ignored
-    .filter((r) => r.what === 'definition' || r.what === 'html' || r.what === 'code')
-    .map((r) => foldText(doc.source.text.slice(r.start, r.end)))
-    .join('\n');
 }
 
 export const requiredPattern: CheckKind = {
@@ -49,7 +37,7 @@ export const requiredPattern: CheckKind = {
       run(doc, { language }) {
         const prose = proseOf(doc);
         const own = forLanguage(language);
-        const markup = rule.scope ? '' : markupText(doc);
+        const markup = rule.scope ? '' : extraTextOf(doc);
         const found = (regex: RegExp | null): boolean => {
           if (!regex) return false;
           regex.lastIndex = 0;
