@@ -292,6 +292,8 @@ export class PhraseMatcher {
   private readonly prefixKeys = new Map<string, string>();
   /** Lengths of the stems, longest first, to look a word's beginnings up. */
   private prefixLengths: number[] = [];
+  /** The first two letters of every stem: most words start with none of them and are passed over at once. */
+  private readonly prefixHeads = new Set<string>();
   private readonly free: RegExp | null;
   readonly size: number;
 
@@ -314,6 +316,7 @@ export class PhraseMatcher {
         }
         for (const prefix of anchors.prefixes) {
           this.prefixKeys.set(prefix, `*${prefix}`);
+          this.prefixHeads.add(prefix.slice(0, 2));
           this.file(`*${prefix}`, index, source);
         }
       }
@@ -353,7 +356,9 @@ export class PhraseMatcher {
     const keys: string[] = [];
     const exact = this.exactKeys.get(word);
     if (exact !== undefined) keys.push(exact);
-    for (const length of this.prefixLengths) {
+    // One-letter stems are filed under that letter, the others under their first two.
+    const head = this.prefixHeads.has(word.slice(0, 2)) || this.prefixHeads.has(word[0] as string);
+    for (const length of head ? this.prefixLengths : []) {
       if (length > word.length) continue;
       const key = this.prefixKeys.get(word.length === length ? word : word.slice(0, length));
       if (key !== undefined) keys.push(key);
