@@ -129,10 +129,10 @@ describe('broken rule packs are refused with file:line:col', () => {
 describe('metric check kind', () => {
   it('reports a part over a word limit', () => {
     const dir = pack({
-      'long-closing.yaml': 'id: long-closing\nseverity: warning\ncheck: metric\nscope: [closing]\noptions: { measure: section-words, max: 12 }\nlanguages:\n  en: { message: "The closing has {value} words; keep it under {max}." }\n',
+      'closing-length.yaml': 'id: closing-length\nseverity: warning\ncheck: metric\nscope: [closing]\noptions: { measure: section-words, max: 12 }\nlanguages:\n  en: { message: "The closing has {value} words; keep it under {max}." }\n',
     });
     const text = '## Conclusion\nWe take full responsibility. We ask you to reinstate our account, and we thank the team for its time and attention to our case.\n';
-    const found = lintText(text, { rulePacks: [dir] }).findings.filter((f) => f.ruleId === 'long-closing');
+    const found = lintText(text, { rulePacks: [dir] }).findings.filter((f) => f.ruleId === 'closing-length');
     expect(found).toHaveLength(1);
     expect(found[0]?.message).toBe('The closing has 24 words; keep it under 12.');
     expect(found[0]?.line).toBe(2);
