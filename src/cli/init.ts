@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { originPosition } from '../config/file.js';
 import { ConfigResolver, type Setting } from '../config/resolve.js';
 import { PoaError } from '../errors.js';
+import { readStdin } from './stdin.js';
 import { loadCatalogue, localised } from '../scaffold/catalogue.js';
 import type { CommandState } from './lint.js';
 
@@ -69,9 +70,10 @@ function configDefaults(cwd: string, target: string, config: string | false | un
   return out;
 }
 
-function readAnswersFile(path: string): { text: string; name: string } {
+async function readAnswersFile(path: string): Promise<{ text: string; name: string }> {
   try {
-    return { text: readFileSync(path === '-' ? 0 : path, 'utf8'), name: path === '-' ? '<stdin>' : path };
+    if (path === '-') return { text: new TextDecoder().decode(await readStdin()), name: '<stdin>' };
+    return { text: readFileSync(path, 'utf8'), name: path };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new PoaError(code === 'ENOENT' ? 'answers file not found' : `cannot read the answers file (${code ?? (error as Error).message})`, {
@@ -120,7 +122,7 @@ export function registerInit(program: Command, state: CommandState): void {
         });
       }
       const out = file ?? flags.out;
-      const answersFile = flags.answers === undefined ? undefined : readAnswersFile(flags.answers);
+      const answersFile = flags.answers === undefined ? undefined : await readAnswersFile(flags.answers);
       const config = configDefaults(process.cwd(), out ?? 'plan.md', flags.config);
       const scaffold = await import('../scaffold/init.js');
       // Questions go where the user sees them: stdout, or stderr when stdout is a pipe or --stdout.

@@ -29,6 +29,8 @@ export interface ConfigSettings {
   marketplace?: string;
   rules?: Record<string, RuleEntry>;
   rulePacks?: string[];
+  /** Folders of circulating templates for template-copy, relative to the config file's folder. */
+  stockTexts?: string[];
 }
 
 export interface OverrideData extends ConfigSettings {
@@ -87,9 +89,13 @@ function asList(value: string | string[] | undefined): string[] {
 
 const SCHEMA_HINT = 'see schema/config.schema.json (poa-lint/schema/config.schema.json in node_modules)';
 
-/** Rule pack folders must exist; say so at the entry that names a missing one. */
+/** Rule pack and stock text folders must exist; say so at the entry that names a missing one. */
 function checkRulePacks(config: ConfigFile, settings: ConfigSettings, path: Array<string | number>): void {
-  (settings.rulePacks ?? []).forEach((entry, i) => {
+  for (const key of ['rulePacks', 'stockTexts'] as const) checkFolders(config, settings, path, key);
+}
+
+function checkFolders(config: ConfigFile, settings: ConfigSettings, path: Array<string | number>, key: 'rulePacks' | 'stockTexts'): void {
+  (settings[key] ?? []).forEach((entry, i) => {
     const dir = resolve(config.dir, entry);
     let isDir = false;
     try {
@@ -98,9 +104,9 @@ function checkRulePacks(config: ConfigFile, settings: ConfigSettings, path: Arra
       isDir = false;
     }
     if (!isDir) {
-      throw new PoaError(`rule pack folder "${entry}" not found`, {
-        subject: originPosition({ config, path: [...path, 'rulePacks', i] }),
-        hint: `paths in rulePacks are relative to ${basename(config.path)}'s folder`,
+      throw new PoaError(`${key === 'rulePacks' ? 'rule pack' : 'stock text'} folder "${entry}" not found`, {
+        subject: originPosition({ config, path: [...path, key, i] }),
+        hint: `paths in ${key} are relative to ${basename(config.path)}'s folder`,
       });
     }
   });

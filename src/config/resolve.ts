@@ -40,6 +40,8 @@ export interface FileConfig {
   rules: Map<string, ResolvedRule>;
   /** Absolute rule pack folders, farthest config first. */
   rulePacks: string[];
+  /** Folders of circulating templates for template-copy (absolute). */
+  stockTexts: string[];
 }
 
 function relativeTo(dir: string, file: string): string {
@@ -112,7 +114,7 @@ export class ConfigResolver {
     const key = keys.join('\0');
     const cached = this.merged.get(key);
     if (cached) return cached;
-    const result: FileConfig = { configs: chain, overrides: [], rules: new Map(), rulePacks: [] };
+    const result: FileConfig = { configs: chain, overrides: [], rules: new Map(), rulePacks: [], stockTexts: [] };
     for (const { config, settings, path } of applied) {
       if (path.length > 0) result.overrides.push(`${config.display} overrides[${path[1] as number}]`);
       for (const key of ['language', 'locale', 'reason', 'marketplace'] as const) {
@@ -128,6 +130,10 @@ export class ConfigResolver {
       for (const entry of settings.rulePacks ?? []) {
         const dir = resolve(config.dir, entry);
         if (!result.rulePacks.includes(dir)) result.rulePacks.push(dir);
+      }
+      for (const entry of settings.stockTexts ?? []) {
+        const dir = resolve(config.dir, entry);
+        if (!result.stockTexts.includes(dir)) result.stockTexts.push(dir);
       }
     }
     this.merged.set(key, result);
