@@ -32,6 +32,8 @@ export interface RuleDefinition {
   check: string;
   /** Section kinds the rule looks at; none means the whole plan. */
   scope?: SectionKind[];
+  /** With `false`, a scoped rule checks nothing in a plan without recognised parts (default: it checks the whole text). */
+  scopeFallback?: boolean;
   /** Reasons (keys, or `@group` from reasons.yaml) the rule applies to; none means every plan. */
   reasons?: string[];
   /** What the rule checks: a plan of action (default) or a message to a buyer. */

@@ -48,7 +48,7 @@ export const conditional: CheckKind = {
         own.when.lastIndex = 0;
         for (const m of prose.text.matchAll(own.when)) {
           const span = prose.spans.find((s) => s.start <= m.index && m.index < s.end);
-          if (!span || !inScope(doc, rule.scope, span.block) || m[0].length === 0) continue;
+          if (!span || !inScope(doc, rule, span.block) || m[0].length === 0) continue;
           const [from, to] = toSource(prose, m.index, m.index + m[0].length);
           const finding: RawFinding = { start: from, end: to, params: { match: doc.source.text.slice(from, to) } };
           return [finding];

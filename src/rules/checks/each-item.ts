@@ -98,7 +98,7 @@ export const eachItem: CheckKind = {
         const own = forLanguage(language);
         const out: RawFinding[] = [];
         for (const item of items(doc, prose, unit)) {
-          if (!inScope(doc, rule.scope, item.block)) continue;
+          if (!inScope(doc, rule, item.block)) continue;
           const folded = prose.text.slice(item.start, item.end);
           if ((folded.match(WORD)?.length ?? 0) < minWords) continue;
           if (own.when && !own.when.test(folded)) continue;

@@ -38,7 +38,7 @@ export const metric: CheckKind = {
             while (s < end && /\s/.test(prose.text[s] as string)) s++;
             const text = prose.text.slice(s, end);
             const value = measure === 'sentence-words' ? words(text) : (text.match(/!/g)?.length ?? 0);
-            if (span && inScope(doc, rule.scope, span.block) && value > max) report(s, end, value);
+            if (span && inScope(doc, rule, span.block) && value > max) report(s, end, value);
             start = end;
           }
           return out;
@@ -48,14 +48,23 @@ export const metric: CheckKind = {
           const ends = sentenceEnds(prose);
           const bySection = new Map<number, Array<{ start: number; end: number; block: number }>>();
           for (const span of prose.spans) {
-            if (!inScope(doc, rule.scope, span.block)) continue;
+            if (!inScope(doc, rule, span.block)) continue;
             const section = doc.blocks[span.block]?.section ?? -1;
             bySection.set(section, [...(bySection.get(section) ?? []), span]);
           }
           for (const spans of bySection.values()) {
             if (spans.some((s) => doc.blocks[s.block]?.type === 'list-item')) continue;
+            // Sentences with words in them: a paragraph's last full stop and its line break end one sentence, not two.
             let value = 0;
-            for (const s of spans) value += ends.filter((e) => e > s.start && e <= s.end + 1).length || 1;
+            for (const s of spans) {
+              let from = s.start;
+              for (const e of ends) {
+                if (e <= s.start) continue;
+                if (/[\p{L}\p{N}]/u.test(prose.text.slice(from, Math.min(e, s.end)))) value++;
+                from = e;
+                if (e >= s.end) break;
+              }
+            }
             const first = spans[0];
             const last = spans[spans.length - 1];
             if (first && last && value > max) report(first.start, last.end, value);
@@ -64,7 +73,7 @@ export const metric: CheckKind = {
         }
         const bySection = new Map<number, Array<{ start: number; end: number }>>();
         for (const span of prose.spans) {
-          if (!inScope(doc, rule.scope, span.block)) continue;
+          if (!inScope(doc, rule, span.block)) continue;
           const key = measure === 'plan-words' ? -1 : (doc.blocks[span.block]?.section ?? -1);
           bySection.set(key, [...(bySection.get(key) ?? []), span]);
         }

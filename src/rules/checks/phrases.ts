@@ -2,7 +2,7 @@
 
 import { proseOf, spanAt, toSource, type NormalisedProse } from '../../document/text.js';
 import { PoaError } from '../../errors.js';
-import type { PlanDocument, SectionKind } from '../../types.js';
+import type { PlanDocument } from '../../types.js';
 import type { CheckKind, RawFinding, RuleDefinition } from '../model.js';
 import { PatternError, PhraseMatcher, type PhraseGroup } from '../patterns.js';
 import { sentenceAround } from '../sentences.js';
@@ -66,11 +66,13 @@ function compileLanguage(rule: RuleDefinition, language: string): Compiled {
 }
 
 /** Whether the rule applies to a block: its section is in scope, or the plan has no recognised parts at all. */
-export function inScope(doc: PlanDocument, scope: SectionKind[] | undefined, blockIndex: number): boolean {
+export function inScope(doc: PlanDocument, rule: Pick<RuleDefinition, 'scope' | 'scopeFallback'>, blockIndex: number): boolean {
+  const scope = rule.scope;
   if (!scope || scope.length === 0) return true;
   const block = doc.blocks[blockIndex];
   const section = block ? doc.sections[block.section] : undefined;
   if (section?.kinds.some((k) => scope.includes(k))) return true;
+  if (rule.scopeFallback === false) return false;
   return !doc.sections.some((s) => !s.kinds.includes('preamble') && !s.kinds.includes('other'));
 }
 
@@ -117,12 +119,12 @@ function capitalRuns(text: string, from: number, to: number, min: number, acrony
   return runs;
 }
 
-function shouting(doc: PlanDocument, prose: NormalisedProse, metrics: Metrics, scope: SectionKind[] | undefined): Array<{ start: number; end: number }> {
+function shouting(doc: PlanDocument, prose: NormalisedProse, metrics: Metrics, rule: RuleDefinition): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
   const text = doc.source.text;
   const acronyms = new Set((metrics.acronyms ?? []).map((a) => a.toUpperCase()));
   for (const span of prose.spans) {
-    if (!inScope(doc, scope, span.block)) continue;
+    if (!inScope(doc, rule, span.block)) continue;
     const block = doc.blocks[span.block];
     if (!block) continue;
     if (metrics.exclamations !== undefined) {
@@ -180,7 +182,7 @@ export const phrases: CheckKind = {
         if (c?.matcher) {
           for (const m of c.matcher.scan(prose.text)) {
             const { start, end } = m;
-            if (!inScope(doc, rule.scope, prose.spans[spanAt(prose, start)]?.block ?? -1)) continue;
+            if (!inScope(doc, rule, prose.spans[spanAt(prose, start)]?.block ?? -1)) continue;
             if (urlSpans(prose).some(([s, e]) => s < end && start < e)) continue;
             // Exceptions are looked for in the match's sentence only, and only once a match needs them.
             if (c.except) {
@@ -199,7 +201,7 @@ export const phrases: CheckKind = {
           }
         }
         if (metrics) {
-          for (const s of shouting(doc, prose, metrics, rule.scope)) {
+          for (const s of shouting(doc, prose, metrics, rule)) {
             out.push({ ...s, params: { family: familyLabel(rule, SHOUTING, locale, language), match: doc.source.text.slice(s.start, s.end) } });
           }
         }

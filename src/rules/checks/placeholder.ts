@@ -49,7 +49,7 @@ export const placeholder: CheckKind = {
           if (start < lastEnd) continue;
           lastEnd = end;
           const block = prose.spans.find((s) => s.start <= start && start < s.end)?.block;
-          if (block === undefined || !inScope(doc, rule.scope, block)) continue;
+          if (block === undefined || !inScope(doc, rule, block)) continue;
           const [from, to] = toSource(prose, start, end);
           out.push({ start: from, end: to, params: { match: doc.source.text.slice(from, to) } });
         }

@@ -43,14 +43,14 @@ export const requiredPattern: CheckKind = {
           regex.lastIndex = 0;
           for (const m of prose.text.matchAll(regex)) {
             const span = prose.spans.find((s) => s.start <= m.index && m.index < s.end);
-            if (span && inScope(doc, rule.scope, span.block)) return true;
+            if (span && inScope(doc, rule, span.block)) return true;
           }
           regex.lastIndex = 0;
           return markup !== '' && regex.test(markup);
         };
         if (found(common) || found(own?.required ?? null)) return [];
         // Point at the start of the plan's prose: the finding is about the plan as a whole.
-        const first = prose.spans.find((s) => inScope(doc, rule.scope, s.block));
+        const first = prose.spans.find((s) => inScope(doc, rule, s.block));
         const at = first ? toSource(prose, first.start, first.start)[0] : (doc.frontMatter ? doc.sections[0]?.start ?? 0 : 0);
         const finding: RawFinding = { start: at, end: at };
         if (found(own?.soft ?? null)) return [{ ...finding, severity: 'info', messageKey: 'softMessage' }];
