@@ -6,6 +6,7 @@ import { getEngine } from '../lint.js';
 import { ruleLanguage } from '../rules/engine.js';
 import { exampleText } from '../rules/model.js';
 import { describeScore } from '../rules/score.js';
+import { configuredRulePacks } from './rules.js';
 import { nearest } from './suggest.js';
 
 function indent(text: string): string {
@@ -15,8 +16,8 @@ function indent(text: string): string {
     .join('\n');
 }
 
-export function explainRule(id: string, lang: string): string {
-  const engine = getEngine();
+export function explainRule(id: string, lang: string, rulePacks: string[] = []): string {
+  const engine = getEngine(rulePacks);
   if (id === 'score') return describeScore(engine.score);
   const rule = engine.rules.find((r) => r.definition.id === id)?.definition;
   if (!rule) {
@@ -44,8 +45,11 @@ export function registerExplain(program: Command): void {
     .description('explain a rule: why it exists, what reviewers expect, examples')
     .argument('<rule-id>', 'a rule id, as `poa rules` lists them, or `score` for the readiness score')
     .option('--lang <code>', 'language of the explanation and examples', 'en')
-    .action((id: string, flags: { lang: string }) => {
-      const lang = getEngine().detector.resolve(flags.lang, '--lang');
-      process.stdout.write(explainRule(id, lang));
+    .option('-c, --config <file>', 'take rule packs from this config file instead of the one found for the working directory')
+    .option('--no-config', 'explain poa\'s own rules only')
+    .action((id: string, flags: { lang: string; config?: string | false }) => {
+      const rulePacks = configuredRulePacks(flags.config);
+      const lang = getEngine(rulePacks).detector.resolve(flags.lang, '--lang');
+      process.stdout.write(explainRule(id, lang, rulePacks));
     });
 }

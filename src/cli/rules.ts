@@ -1,6 +1,8 @@
 // `poa rules`: the rules poa runs, with severity, languages and a one-line description.
 
+import { join } from 'node:path';
 import { Command, Option } from 'commander';
+import { ConfigResolver } from '../config/resolve.js';
 import { getEngine } from '../lint.js';
 import { ruleLanguage } from '../rules/engine.js';
 import type { RuleDefinition } from '../rules/model.js';
@@ -11,8 +13,14 @@ function describe(rule: RuleDefinition, lang: string): string {
   return rule.languages[ruleLanguage(rule, lang)]?.description ?? '';
 }
 
-export function listRules(lang: string, format: (typeof RULE_FORMATS)[number]): string {
-  const engine = getEngine();
+/** The rule packs the config of the working directory names, so a consultant's own rules are listed and explained too. */
+export function configuredRulePacks(config: string | false | undefined): string[] {
+  const cwd = process.cwd();
+  return new ConfigResolver({ cwd, ...(config === undefined ? {} : { config }) }).settingsFor(join(cwd, 'plan.md')).rulePacks;
+}
+
+export function listRules(lang: string, format: (typeof RULE_FORMATS)[number], rulePacks: string[] = []): string {
+  const engine = getEngine(rulePacks);
   const rules = engine.rules.map((r) => r.definition);
   if (format === 'json') {
     return `${JSON.stringify(
@@ -36,8 +44,11 @@ export function registerRules(program: Command): void {
     .description('list the rules with their severity, languages and what they find')
     .option('--lang <code>', 'language of the descriptions', 'en')
     .addOption(new Option('-f, --format <name>', 'text, json or markdown').choices([...RULE_FORMATS]).default('text'))
-    .action((flags: { lang: string; format: (typeof RULE_FORMATS)[number] }) => {
-      const lang = getEngine().detector.resolve(flags.lang, '--lang');
-      process.stdout.write(listRules(lang, flags.format));
+    .option('-c, --config <file>', 'take rule packs from this config file instead of the one found for the working directory')
+    .option('--no-config', 'list poa\'s own rules only')
+    .action((flags: { lang: string; format: (typeof RULE_FORMATS)[number]; config?: string | false }) => {
+      const rulePacks = configuredRulePacks(flags.config);
+      const lang = getEngine(rulePacks).detector.resolve(flags.lang, '--lang');
+      process.stdout.write(listRules(lang, flags.format, rulePacks));
     });
 }

@@ -36,3 +36,21 @@ describe('poa explain', () => {
     expect(r.stderr).toBe('poa: unknown rule "empty-sectoin" — did you mean "empty-section"? (poa rules lists them)\n');
   });
 });
+
+describe('rules from a consultant\'s rule pack', () => {
+  it('are listed and explained when the config of the working directory names the pack', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'poa-house-'));
+    mkdirSync(join(dir, 'house'));
+    writeFileSync(join(dir, '.poarc.yaml'), 'root: true\nrulePacks: [./house]\n');
+    writeFileSync(
+      join(dir, 'house', 'house-no-sorry.yaml'),
+      'id: house-no-sorry\nseverity: warning\ncheck: phrases\nlanguages:\n  en:\n    description: Our house style avoids sorry.\n    message: "No sorry ({family})."\n    families:\n      sorry: { label: sorry, patterns: ["sorry"] }\nexamples:\n  en: { bad: ["We are sorry."], good: ["We apologise."] }\n',
+    );
+    expect(runPoa(['rules'], { cwd: dir }).stdout).toMatch(/^house-no-sorry +warning +en +Our house style avoids sorry\.$/m);
+    expect(runPoa(['explain', 'house-no-sorry'], { cwd: dir }).stdout).toContain('Flagged (en)\n    We are sorry.');
+    expect(runPoa(['rules', '--no-config'], { cwd: dir }).stdout).not.toContain('house-no-sorry');
+  });
+});
