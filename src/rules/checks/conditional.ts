@@ -1,10 +1,9 @@
 // Check kind `conditional`: when the plan says something (`when`), it must also carry something else (a pattern or a part).
 
 import { proseOf, toSource } from '../../document/text.js';
-import { PoaError } from '../../errors.js';
 import type { PlanPartKind } from '../../types.js';
-import type { CheckKind, RawFinding, RuleDefinition } from '../model.js';
-import { compilePattern, joinPatterns, PatternError } from '../patterns.js';
+import type { CheckKind, RawFinding } from '../model.js';
+import { compileList, perLanguage } from './compile.js';
 import { inScope } from './phrases.js';
 
 interface Options {
@@ -12,32 +11,15 @@ interface Options {
   requireSection?: PlanPartKind[];
 }
 
-function compileList(rule: RuleDefinition, list: unknown, where: string, flags: string): RegExp | null {
-  const patterns = (Array.isArray(list) ? list : []) as string[];
-  if (patterns.length === 0) return null;
-  try {
-    return joinPatterns(patterns.map(compilePattern), flags);
-  } catch (error) {
-    if (error instanceof PatternError) throw new PoaError(`${where}: ${error.message}`, { subject: rule.file });
-    throw error;
-  }
-}
 
 export const conditional: CheckKind = {
   name: 'conditional',
   compile(rule) {
     const options = (rule.options ?? {}) as Options;
-    const perLanguage = new Map<string, { when: RegExp | null; satisfy: RegExp | null }>();
-    const forLanguage = (lang: string): { when: RegExp | null; satisfy: RegExp | null } => {
-      let own = perLanguage.get(lang);
-      if (!own) {
-        const entry = rule.languages[lang];
-        own = { when: compileList(rule, entry?.['when'], `${lang}.when`, 'gu'), satisfy: compileList(rule, entry?.['patterns'], `${lang}.patterns`, 'u') };
-        perLanguage.set(lang, own);
-      }
-      return own;
-    };
-    if (!rule.validated) for (const lang of Object.keys(rule.languages)) forLanguage(lang);
+    const forLanguage = perLanguage(rule, (lang) => ({
+      when: compileList(rule, rule.languages[lang]?.['when'], `${lang}.when`, 'gu'),
+      satisfy: compileList(rule, rule.languages[lang]?.['patterns'], `${lang}.patterns`, 'u'),
+    }));
     return {
       run(doc, { language }) {
         const own = forLanguage(language);

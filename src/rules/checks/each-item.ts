@@ -3,9 +3,9 @@
 import { proseOf, toSource, type NormalisedProse } from '../../document/text.js';
 import { PoaError } from '../../errors.js';
 import type { PlanDocument } from '../../types.js';
-import type { CheckKind, RawFinding, RuleDefinition } from '../model.js';
-import { compilePattern, joinPatterns, PatternError } from '../patterns.js';
+import type { CheckKind, RawFinding } from '../model.js';
 import { sentenceAround, sentenceEnds } from '../sentences.js';
+import { compileList, perLanguage } from './compile.js';
 import { inScope } from './phrases.js';
 
 interface Options {
@@ -28,16 +28,6 @@ interface LanguagePatterns {
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'-]*/gu;
 
-function compileList(rule: RuleDefinition, list: unknown, where: string): RegExp | null {
-  const patterns = (Array.isArray(list) ? list : []) as string[];
-  if (patterns.length === 0) return null;
-  try {
-    return joinPatterns(patterns.map(compilePattern), 'u');
-  } catch (error) {
-    if (error instanceof PatternError) throw new PoaError(`${where}: ${error.message}`, { subject: rule.file });
-    throw error;
-  }
-}
 
 /** Items in folded prose: [start, end) ranges, trimmed, each inside one block. */
 function items(doc: PlanDocument, prose: NormalisedProse, unit: 'item' | 'sentence'): Array<{ start: number; end: number; block: number }> {
@@ -77,21 +67,11 @@ export const eachItem: CheckKind = {
       if (!known.has(kind)) throw new PoaError(`options.require: unknown kind of specifics "${kind}"`, { subject: rule.file, hint: `use ${[...known].join(', ')}` });
     }
     const minWords = options.minWords ?? 4;
-    const perLanguage = new Map<string, LanguagePatterns>();
-    const forLanguage = (lang: string): LanguagePatterns => {
-      let own = perLanguage.get(lang);
-      if (!own) {
-        const entry = rule.languages[lang];
-        own = {
-          when: compileList(rule, entry?.['when'], `${lang}.when`),
-          satisfy: compileList(rule, entry?.['patterns'], `${lang}.patterns`),
-          skip: compileList(rule, entry?.['except'], `${lang}.except`),
-        };
-        perLanguage.set(lang, own);
-      }
-      return own;
-    };
-    if (!rule.validated) for (const lang of Object.keys(rule.languages)) forLanguage(lang);
+    const forLanguage = perLanguage(rule, (lang): LanguagePatterns => ({
+      when: compileList(rule, rule.languages[lang]?.['when'], `${lang}.when`, 'u'),
+      satisfy: compileList(rule, rule.languages[lang]?.['patterns'], `${lang}.patterns`, 'u'),
+      skip: compileList(rule, rule.languages[lang]?.['except'], `${lang}.except`, 'u'),
+    }));
     return {
       run(doc, { language }) {
         const prose = proseOf(doc);

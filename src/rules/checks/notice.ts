@@ -2,21 +2,11 @@
 // and `notice-coverage` (order IDs, ASINs and policies the notice names that the plan never mentions).
 
 import { foldText, proseOf, toSource } from '../../document/text.js';
-import { PoaError } from '../../errors.js';
 import type { PlanDocument, SectionKind } from '../../types.js';
-import type { CheckKind, RawFinding, RuleDefinition } from '../model.js';
-import { compilePattern, joinPatterns, PatternError } from '../patterns.js';
+import type { CheckKind, RawFinding } from '../model.js';
+import { compileList } from './compile.js';
 import { ShingleIndex, words } from '../shingles.js';
 
-function compile(rule: RuleDefinition, list: string[], where: string): RegExp | null {
-  if (list.length === 0) return null;
-  try {
-    return joinPatterns(list.map(compilePattern), 'gu');
-  } catch (error) {
-    if (error instanceof PatternError) throw new PoaError(`${where}: ${error.message}`, { subject: rule.file });
-    throw error;
-  }
-}
 
 /** Folded prose of the parts of a plan with one of the kinds, with the first block's source start. */
 function partText(doc: PlanDocument, kinds: SectionKind[]): { text: string; start: number; end: number } | null {
@@ -67,11 +57,11 @@ const IDENTIFIERS = ['re:\\b(?:\\d{3}|d\\d{2})-\\d{7}-\\d{7}\\b', 're:\\bb0[0-9a
 export const noticeCoverage: CheckKind = {
   name: 'notice-coverage',
   compile(rule) {
-    const identifiers = compile(rule, [...IDENTIFIERS, ...((rule.options?.['patterns'] as string[] | undefined) ?? [])], 'options.patterns');
+    const identifiers = compileList(rule, [...IDENTIFIERS, ...((rule.options?.['patterns'] as string[] | undefined) ?? [])], 'options.patterns');
     // Policy names may be written in any language in the notice: every language's patterns apply to it.
     // Each pattern stays separate: the plan addresses a policy when the same pattern matches it, in any inflection.
     const policies = Object.entries(rule.languages).flatMap(([lang, entry]) =>
-      ((entry['patterns'] as string[] | undefined) ?? []).map((p, i) => compile(rule, [p], `${lang}.patterns[${i}]`) as RegExp),
+      ((entry['patterns'] as string[] | undefined) ?? []).map((p, i) => compileList(rule, [p], `${lang}.patterns[${i}]`) as RegExp),
     );
     return {
       run(doc) {

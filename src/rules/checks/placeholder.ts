@@ -1,21 +1,10 @@
 // Check kind `placeholder`: template residue left in the plan ([[…]] from poa init, [insert ASIN], B0XXXXXXXX), one finding per placeholder.
 
 import { proseOf, toSource } from '../../document/text.js';
-import { PoaError } from '../../errors.js';
-import type { CheckKind, RawFinding, RuleDefinition } from '../model.js';
-import { compilePattern, joinPatterns, PatternError } from '../patterns.js';
+import type { CheckKind, RawFinding } from '../model.js';
+import { compileList, perLanguage } from './compile.js';
 import { inScope } from './phrases.js';
 
-function compileList(rule: RuleDefinition, patterns: unknown, where: string): RegExp | null {
-  const list = (Array.isArray(patterns) ? patterns : []) as string[];
-  if (list.length === 0) return null;
-  try {
-    return joinPatterns(list.map(compilePattern), 'gu');
-  } catch (error) {
-    if (error instanceof PatternError) throw new PoaError(`${where}: ${error.message}`, { subject: rule.file });
-    throw error;
-  }
-}
 
 export const placeholder: CheckKind = {
   name: 'placeholder',
@@ -23,13 +12,7 @@ export const placeholder: CheckKind = {
     // `options.patterns` apply to drafts in every language (a copied English template is residue in any plan);
     // `<lang>.patterns` add residue words of one language ("[inserire …]").
     const common = compileList(rule, rule.options?.['patterns'], 'options.patterns');
-    const perLanguage = new Map<string, RegExp | null>();
-    const forLanguage = (lang: string): RegExp | null => {
-      if (!perLanguage.has(lang)) perLanguage.set(lang, compileList(rule, rule.languages[lang]?.['patterns'], `${lang}.patterns`));
-      return perLanguage.get(lang) ?? null;
-    };
-    // Rules compiled at build time compile per language on first use; a user's pack is checked now.
-    if (!rule.validated) for (const lang of Object.keys(rule.languages)) forLanguage(lang);
+    const forLanguage = perLanguage(rule, (lang) => compileList(rule, rule.languages[lang]?.['patterns'], `${lang}.patterns`));
     return {
       run(doc, { language }) {
         const prose = proseOf(doc);

@@ -3,8 +3,8 @@
 import { extraTextOf, proseOf } from '../../document/text.js';
 import { PoaError } from '../../errors.js';
 import type { PlanPartKind } from '../../types.js';
-import type { CheckKind, RawFinding, RuleDefinition } from '../model.js';
-import { compilePattern, joinPatterns, PatternError } from '../patterns.js';
+import type { CheckKind, RawFinding } from '../model.js';
+import { compileList } from './compile.js';
 
 interface FactOptions {
   /** Reason keys or `@group`s this fact is required for. */
@@ -20,15 +20,6 @@ interface FactText {
   patterns?: string[];
 }
 
-function compile(rule: RuleDefinition, list: string[], where: string): RegExp | null {
-  if (list.length === 0) return null;
-  try {
-    return joinPatterns(list.map(compilePattern), 'u');
-  } catch (error) {
-    if (error instanceof PatternError) throw new PoaError(`${where}: ${error.message}`, { subject: rule.file });
-    throw error;
-  }
-}
 
 export const requiredFacts: CheckKind = {
   name: 'required-facts',
@@ -47,7 +38,7 @@ export const requiredFacts: CheckKind = {
       if (!matchers.has(key)) {
         // A language without patterns for a fact falls back to English rather than dropping the fact.
         const text = ((rule.languages[lang]?.['facts'] ?? {}) as Record<string, FactText>)[id] ?? ((rule.languages['en']?.['facts'] ?? {}) as Record<string, FactText>)[id];
-        matchers.set(key, compile(rule, [...(facts[id]?.patterns ?? []), ...(text?.patterns ?? [])], `${lang}.facts.${id}`));
+        matchers.set(key, compileList(rule, [...(facts[id]?.patterns ?? []), ...(text?.patterns ?? [])], `${lang}.facts.${id}`, 'u'));
       }
       return matchers.get(key) ?? null;
     };

@@ -1,38 +1,19 @@
 // Check kind `required-pattern`: the plan (or its scoped parts) must contain at least one match, e.g. an order ID or a policy link.
 
 import { extraTextOf, proseOf, toSource } from '../../document/text.js';
-import { PoaError } from '../../errors.js';
-import type { CheckKind, RawFinding, RuleDefinition } from '../model.js';
-import { compilePattern, joinPatterns, PatternError } from '../patterns.js';
+import type { CheckKind, RawFinding } from '../model.js';
+import { compileList, perLanguage } from './compile.js';
 import { inScope } from './phrases.js';
 
-function compileList(rule: RuleDefinition, patterns: unknown, where: string): RegExp | null {
-  const list = (Array.isArray(patterns) ? patterns : []) as string[];
-  if (list.length === 0) return null;
-  try {
-    return joinPatterns(list.map(compilePattern), 'gu');
-  } catch (error) {
-    if (error instanceof PatternError) throw new PoaError(`${where}: ${error.message}`, { subject: rule.file });
-    throw error;
-  }
-}
 
 export const requiredPattern: CheckKind = {
   name: 'required-pattern',
   compile(rule) {
     const common = compileList(rule, rule.options?.['patterns'], 'options.patterns');
-    const perLanguage = new Map<string, { required: RegExp | null; soft: RegExp | null }>();
-    const forLanguage = (lang: string): { required: RegExp | null; soft: RegExp | null } => {
-      let own = perLanguage.get(lang);
-      if (!own) {
-        const entry = rule.languages[lang];
-        own = { required: compileList(rule, entry?.['patterns'], `${lang}.patterns`), soft: compileList(rule, entry?.['soft'], `${lang}.soft`) };
-        perLanguage.set(lang, own);
-      }
-      return own;
-    };
-    // Rules compiled at build time compile per language on first use; others are checked now.
-    if (!rule.validated) for (const lang of Object.keys(rule.languages)) forLanguage(lang);
+    const forLanguage = perLanguage(rule, (lang) => ({
+      required: compileList(rule, rule.languages[lang]?.['patterns'], `${lang}.patterns`),
+      soft: compileList(rule, rule.languages[lang]?.['soft'], `${lang}.soft`),
+    }));
     return {
       run(doc, { language }) {
         const prose = proseOf(doc);
