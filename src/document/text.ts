@@ -58,6 +58,14 @@ export interface NormalisedProse {
 const LOWER_START = /^\s*[\p{Ll}]/u;
 
 /**
+ * A sentence runs at most this many characters, and a line ends at the first sentence end after
+ * this many: longer ones (a draft pasted as one line, text with no full stops) are broken there,
+ * so the work per sentence and per line stays bounded however the draft is laid out.
+ */
+export const MAX_SENTENCE_CHARS = 1000;
+const MAX_LINE_CHARS = 1000;
+
+/**
  * Fold every prose block of a plan into one string. Blocks are separated by a newline (a hard
  * sentence boundary); inside a block a line break stays a boundary unless the next line continues
  * in lower case (a hard-wrapped sentence). Ignored ranges (comments, inline code) become spaces.
@@ -73,7 +81,18 @@ export function normaliseProse(doc: PlanDocument): NormalisedProse {
   let length = 0;
   let ignoredIndex = 0;
   const ignored = doc.ignored;
+  let lineLength = 0;
+  let sentenceLength = 0;
+  let lastChar = 0;
   const push = (s: string, from: number, to: number): void => {
+    lastChar = s.charCodeAt(s.length - 1);
+    if (s === '\n') {
+      lineLength = 0;
+      sentenceLength = 0;
+    } else {
+      lineLength += s.length;
+      sentenceLength = s === '.' || s === '!' || s === '?' ? 0 : sentenceLength + s.length;
+    }
     if (length + s.length > starts.length) {
       const grown = Math.max(starts.length * 2, length + s.length);
       const ns = new Int32Array(grown);
@@ -90,6 +109,11 @@ export function normaliseProse(doc: PlanDocument): NormalisedProse {
     text += s;
     length += s.length;
   };
+  /** A space between words, or a line break where a sentence or line has grown too long. */
+  const space = (from: number, to: number): void => {
+    const sentenceEnd = lastChar === 46 || lastChar === 33 || lastChar === 63;
+    push(sentenceLength >= MAX_SENTENCE_CHARS || (lineLength >= MAX_LINE_CHARS && sentenceEnd) ? '\n' : ' ', from, to);
+  };
   doc.blocks.forEach((block, index) => {
     if (length > 0) push('\n', block.start, block.start);
     const spanStart = length;
@@ -99,11 +123,13 @@ export function normaliseProse(doc: PlanDocument): NormalisedProse {
       while (ignoredIndex < ignored.length && (ignored[ignoredIndex] as { end: number }).end <= i) ignoredIndex++;
       const ig = ignored[ignoredIndex];
       if (ig && ig.start <= i && i < ig.end) {
-        if (!lastWasSpace) push(' ', i, i);
+        if (!lastWasSpace) space(i, i);
         lastWasSpace = true;
         i = Math.min(ig.end, block.end);
         continue;
       }
+      // A run of 2,000 characters without a space (a pasted blob) is broken too.
+      if (sentenceLength >= 2 * MAX_SENTENCE_CHARS) push('\n', i, i);
       const code = source.charCodeAt(i);
       // ASCII letters, digits and punctuation: the common case, without building strings per character.
       if (code < 128 && code !== 10 && code !== 13 && code !== 32 && code !== 9) {
@@ -120,7 +146,7 @@ export function normaliseProse(doc: PlanDocument): NormalisedProse {
         if (ch === '\r' && source[j] === '\n') j++;
         const continues = LOWER_START.test(source.slice(j, Math.min(j + 8, block.end)));
         if (continues) {
-          if (!lastWasSpace) push(' ', i, j);
+          if (!lastWasSpace) space(i, j);
         } else {
           push('\n', i, j);
         }
@@ -130,7 +156,7 @@ export function normaliseProse(doc: PlanDocument): NormalisedProse {
       }
       const folded = foldChar(ch);
       if (folded === ' ') {
-        if (!lastWasSpace) push(' ', i, next);
+        if (!lastWasSpace) space(i, next);
         lastWasSpace = true;
       } else {
         push(folded, i, next);

@@ -62,15 +62,120 @@ export function hasNestedQuantifier(regex: string): boolean {
   return false;
 }
 
+/** The first character-matching atom of an alternative (`a`, `\\.`, `[^.!?]`, `\\d`), or null when it cannot tell (groups, assertions, optional atoms). */
+function firstAtom(alternative: string): string | null {
+  const c = alternative[0];
+  let atom: string;
+  if (c === undefined || '()^$|*+?{'.includes(c)) return null;
+  if (c === '\\') {
+    const m = /^\\(?:[pP]\{[^}]*\}|u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|c[A-Za-z]|[^bBk1-9])/u.exec(alternative);
+    if (!m) return null;
+    atom = m[0];
+  } else if (c === '[') {
+    let i = 1;
+    if (alternative[i] === '^') i++;
+    if (alternative[i] === ']') i++;
+    while (i < alternative.length && alternative[i] !== ']') i += alternative[i] === '\\' ? 2 : 1;
+    if (i >= alternative.length) return null;
+    atom = alternative.slice(0, i + 1);
+  } else {
+    atom = String.fromCodePoint(alternative.codePointAt(0) as number);
+  }
+  return /^(?:[?*]|\{0[,}])/.test(alternative.slice(atom.length)) ? null : atom;
+}
+
+const overlapCache = new Map<string, boolean>();
+
+/** Whether two first atoms can match the same character (tried on every character of the BMP). */
+function atomsOverlap(a: string | null, b: string | null): boolean {
+  if (a === null || b === null) return true;
+  const key = `${a}\u0000${b}`;
+  let overlap = overlapCache.get(key);
+  if (overlap === undefined) {
+    overlap = false;
+    try {
+      const ra = new RegExp(`^(?:${a})$`, 'u');
+      const rb = new RegExp(`^(?:${b})$`, 'u');
+      for (let code = 0; code <= 0xffff && !overlap; code++) {
+        if (code >= 0xd800 && code <= 0xdfff) continue;
+        const ch = String.fromCharCode(code);
+        overlap = ra.test(ch) && rb.test(ch);
+      }
+    } catch {
+      overlap = true;
+    }
+    overlapCache.set(key, overlap);
+  }
+  return overlap;
+}
+
+/**
+ * A choice repeated without bound whose alternatives can begin with the same character, such as
+ * (a|aa)+ or (\\w|\\d)*: on a long run of that character the engine tries every way to split it,
+ * which takes exponential time. (?:[^.!?]|\\.(?=\\d))*? is fine: its alternatives start differently.
+ */
+export function hasAmbiguousRepetition(regex: string): boolean {
+  interface Group {
+    open: number;
+    /** Where the group's own text starts, after `(?:`, `(?<name>`, `(?=`… */
+    body: number;
+    bars: number[];
+    close: number;
+  }
+  const stack: Group[] = [];
+  const groups: Group[] = [];
+  for (let i = 0; i < regex.length; i++) {
+    const c = regex[i];
+    if (c === '\\') {
+      i++;
+    } else if (c === '[') {
+      i++;
+      if (regex[i] === '^') i++;
+      if (regex[i] === ']') i++;
+      while (i < regex.length && regex[i] !== ']') i += regex[i] === '\\' ? 2 : 1;
+    } else if (c === '(') {
+      const prefix = /^\((?:\?(?::|=|!|<=|<!|<[^>]*>))?/.exec(regex.slice(i))?.[0] ?? '(';
+      stack.push({ open: i, body: i + prefix.length, bars: [], close: -1 });
+    } else if (c === '|') {
+      stack[stack.length - 1]?.bars.push(i);
+    } else if (c === ')') {
+      const group = stack.pop();
+      if (group) {
+        group.close = i;
+        groups.push(group);
+      }
+    }
+  }
+  const unbounded = groups.filter((g) => /^(?:[*+]|\{\d+,\})/.test(regex.slice(g.close + 1)));
+  for (const outer of unbounded) {
+    for (const inner of groups) {
+      if (inner.bars.length === 0 || inner.open < outer.open || inner.close > outer.close) continue;
+      const cuts = [inner.body - 1, ...inner.bars, inner.close];
+      const atoms = cuts.slice(1).map((cut, k) => firstAtom(regex.slice((cuts[k] as number) + 1, cut)));
+      for (let x = 0; x < atoms.length; x++) {
+        for (let y = x + 1; y < atoms.length; y++) if (atomsOverlap(atoms[x] as string | null, atoms[y] as string | null)) return true;
+      }
+    }
+  }
+  return false;
+}
+
 /** Validate a raw regular expression from rule data. */
 export function checkRaw(source: string): string {
   try {
     new RegExp(source, 'u');
   } catch (error) {
-    throw new PatternError(`invalid regular expression /${source}/: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}`);
+    // V8 says "Invalid regular expression: /…/u: Unterminated group": the expression is named once.
+    const why = (error as Error).message.replace(/^Invalid regular expression: /, '').replace(/^\/[\s\S]*\/[a-z]*: /, '');
+    throw new PatternError(`invalid regular expression /${source}/: ${why}`);
   }
   if (hasNestedQuantifier(source)) {
     throw new PatternError(`regular expression /${source}/ nests quantifiers (like (a+)+) and could hang on long text; rewrite it without a repeated group that itself repeats`);
+  }
+  if (hasAmbiguousRepetition(source)) {
+    throw new PatternError(
+      `regular expression /${source}/ repeats a choice whose alternatives can match the same text (like (a|aa)+) and could hang on long text; make the alternatives start differently, or bound the repetition, as in {1,20}`,
+    );
   }
   // Capturing groups would shift poa's own groups: make them non-capturing.
   return source.replace(/(^|[^\\])\((?!\?)/g, '$1(?:');
@@ -377,8 +482,24 @@ export class PhraseMatcher {
     return best;
   }
 
-  /** Every non-overlapping match in the text, leftmost first (the longest where several start together). */
+  /**
+   * Every non-overlapping match in the text, leftmost first (the longest where several start together).
+   * A match never spans a line break: each line is scanned on its own, so however slow a user's
+   * expression is on long input, the work is bounded by the longest line (poa's prose breaks long ones).
+   */
   scan(text: string): PhraseMatch[] {
+    if (!text.includes('\n')) return this.scanLine(text);
+    const found: PhraseMatch[] = [];
+    for (let from = 0; from < text.length; ) {
+      let to = text.indexOf('\n', from);
+      if (to === -1) to = text.length;
+      if (to > from) for (const m of this.scanLine(text.slice(from, to))) found.push({ start: m.start + from, end: m.end + from, group: m.group });
+      from = to + 1;
+    }
+    return found;
+  }
+
+  private scanLine(text: string): PhraseMatch[] {
     const found: PhraseMatch[] = [];
     if (this.keyed.size > 0) {
       let resumeAt = 0;
