@@ -11,7 +11,7 @@ interface Signature {
 // Magic numbers of files users mistake for drafts; poa names what it found.
 const SIGNATURES: Signature[] = [
   { bytes: [0x25, 0x50, 0x44, 0x46, 0x2d], what: 'a PDF document' },
-  { bytes: [0x50, 0x4b, 0x03, 0x04], what: 'a ZIP archive (a .docx, .odt or .xlsx file is one)' },
+  { bytes: [0x50, 0x4b, 0x03, 0x04], what: 'a ZIP archive' },
   { bytes: [0x89, 0x50, 0x4e, 0x47], what: 'a PNG image' },
   { bytes: [0xff, 0xd8, 0xff], what: 'a JPEG image' },
   { bytes: [0x47, 0x49, 0x46, 0x38], what: 'a GIF image' },
@@ -21,6 +21,43 @@ const SIGNATURES: Signature[] = [
 ];
 
 const READS = 'poa reads markdown and plain-text drafts';
+
+// What a ZIP archive holds, by a name or media type stored in it: Office and OpenDocument files are ZIP archives.
+const ZIP_CONTENTS: Array<[string, string]> = [
+  ['word/', 'a Word document (.docx)'],
+  ['xl/', 'an Excel workbook (.xlsx)'],
+  ['ppt/', 'a PowerPoint presentation (.pptx)'],
+  ['application/vnd.oasis.opendocument.text', 'an OpenDocument text (.odt)'],
+  ['application/vnd.oasis.opendocument.spreadsheet', 'an OpenDocument spreadsheet (.ods)'],
+  ['application/epub+zip', 'an EPUB book'],
+  ['application/vnd.apple.pages', 'a Pages document'],
+];
+
+const ZIP_EXTENSIONS: Record<string, string> = { docx: 'word/', xlsx: 'xl/', pptx: 'ppt/', odt: 'application/vnd.oasis.opendocument.text', ods: 'application/vnd.oasis.opendocument.spreadsheet', epub: 'application/epub+zip', pages: 'application/vnd.apple.pages' };
+
+/** What a ZIP archive is: by what it holds, else by the file's extension. */
+function zipKind(bytes: Uint8Array, path: string): string {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (const [marker, what] of ZIP_CONTENTS) if (buffer.includes(marker, 0, 'latin1')) return what;
+  const byExtension = ZIP_EXTENSIONS[/\.([a-z]+)$/i.exec(path)?.[1]?.toLowerCase() ?? ''];
+  return ZIP_CONTENTS.find(([marker]) => marker === byExtension)?.[1] ?? 'a ZIP archive';
+}
+
+/** UTF-16 without a byte order mark: a NUL in (nearly) every other byte of the first few KB, and only there. */
+function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 4) return null;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) even++;
+    if (bytes[i + 1] === 0) odd++;
+  }
+  const half = n / 2;
+  if (odd >= half * 0.9 && even === 0) return 'utf-16le';
+  if (even >= half * 0.9 && odd === 0) return 'utf-16be';
+  return null;
+}
 
 function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
   if (bytes.length < prefix.length) return false;
@@ -40,6 +77,9 @@ export function decodeDraft(bytes: Uint8Array, path: string): Source {
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
     return { path, text: decodeUtf8(bytes.subarray(3), path, 3), bom: true, encoding: 'utf-8' };
   }
+  if (startsWith(bytes, [0xff, 0xfe, 0x00, 0x00]) || startsWith(bytes, [0x00, 0x00, 0xfe, 0xff])) {
+    throw new PoaError('UTF-32 text, which poa does not read', { subject: path, hint: 'save the draft as UTF-8' });
+  }
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
     const encoding = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
     if ((bytes.length - 2) % 2 !== 0) {
@@ -57,13 +97,20 @@ export function decodeDraft(bytes: Uint8Array, path: string): Source {
   }
   for (const signature of SIGNATURES) {
     if (startsWith(bytes, signature.bytes)) {
-      throw new PoaError(`binary file (${signature.what})`, {
+      throw new PoaError(`binary file (${signature.what === 'a ZIP archive' ? zipKind(bytes, path) : signature.what})`, {
         subject: path,
         hint: `${READS}: export or copy the text into a .md or .txt file`,
       });
     }
   }
   const nul = bytes.indexOf(0);
+  const utf16 = nul === -1 ? null : utf16WithoutBom(bytes);
+  if (utf16) {
+    throw new PoaError(`${utf16.toUpperCase()} text without a byte order mark`, {
+      subject: path,
+      hint: 'save the draft as UTF-8 (or as UTF-16 with a byte order mark, which poa also reads)',
+    });
+  }
   if (nul !== -1) {
     throw new PoaError(`binary file (NUL byte at offset ${nul})`, {
       subject: path,

@@ -1,9 +1,9 @@
 // Finds the drafts a user named (paths, globs, directories, `-`) and reads each into a Source.
 
-import { readFileSync, statSync, type Stats } from 'node:fs';
+import { lstatSync, readFileSync, readlinkSync, statSync, type Stats } from 'node:fs';
 import { join, relative, isAbsolute } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
-import { PoaError } from '../errors.js';
+import { describeSystemError, PoaError } from '../errors.js';
 import type { Source } from '../types.js';
 import { decodeDraft } from './decode.js';
 
@@ -22,16 +22,64 @@ export interface ExpandOptions {
   ignore?: string[];
 }
 
-function statOrNull(path: string): Stats | null {
+/** What a path that is neither a file nor a folder is, for messages. */
+function kindOf(stats: Stats): string {
+  if (stats.isFIFO()) return 'a named pipe';
+  if (stats.isSocket()) return 'a socket';
+  if (stats.isCharacterDevice()) return 'a character device';
+  if (stats.isBlockDevice()) return 'a block device';
+  return 'not a regular file';
+}
+
+function notRegular(stats: Stats, subject: string): PoaError {
+  const kind = kindOf(stats);
+  return new PoaError(kind.startsWith('not') ? kind : `not a regular file (${kind})`, {
+    subject,
+    hint: 'poa reads drafts from files, or from stdin: poa lint - < draft.md',
+  });
+}
+
+/** The first part of a path (as the user wrote it) that is a symbolic link loop. */
+function loopingPart(cwd: string, input: string): string {
+  const parts = input.split(/[\\/]/);
+  for (let n = 1; n <= parts.length; n++) {
+    const prefix = parts.slice(0, n).join('/');
+    if (prefix === '') continue;
+    try {
+      statSync(isAbsolute(prefix) ? prefix : join(cwd, prefix));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ELOOP') return prefix;
+    }
+  }
+  return input;
+}
+
+/** Stats of a path, or null when it does not exist; `subject` is the path as the user wrote it. */
+function statOrNull(path: string, subject: string, cwd: string): Stats | null {
   try {
     return statSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return null;
-    if (code === 'ELOOP') throw new PoaError('symbolic link loop', { subject: path, hint: 'fix or remove the link' });
-    if (code === 'EACCES' || code === 'EPERM') throw new PoaError('permission denied', { subject: path, hint: 'check the file permissions' });
-    throw new PoaError(`cannot read (${code ?? 'unknown error'})`, { subject: path });
+    if (code === 'ELOOP') {
+      const loop = loopingPart(cwd, subject);
+      throw new PoaError(loop === subject ? 'symbolic link loop' : `symbolic link loop (in ${subject})`, { subject: loop, hint: 'fix or remove the link' });
+    }
+    const { what, hint } = describeSystemError(error, 'read');
+    throw new PoaError(code === 'EACCES' || code === 'EPERM' ? 'permission denied' : `cannot read: ${what}`, { subject, hint });
   }
+}
+
+/** "no such file", or, for a symbolic link whose target is gone, what it points to. */
+function missing(path: string, subject: string): PoaError {
+  try {
+    if (lstatSync(path).isSymbolicLink()) {
+      return new PoaError(`broken symbolic link (it points to ${readlinkSync(path)}, which does not exist)`, { subject, hint: 'fix or remove the link' });
+    }
+  } catch {
+    // not there at all
+  }
+  return new PoaError('no such file or directory', { subject, hint: 'check the path' });
 }
 
 function toDisplay(cwd: string, absolute: string): string {
@@ -60,7 +108,7 @@ export function expandInputs(inputs: string[], options: ExpandOptions = {}): str
       continue;
     }
     const absolute = isAbsolute(input) ? input : join(cwd, input);
-    const stats = statOrNull(absolute);
+    const stats = statOrNull(absolute, input, cwd);
     if (stats?.isFile()) {
       add(input);
       continue;
@@ -76,6 +124,7 @@ export function expandInputs(inputs: string[], options: ExpandOptions = {}): str
       for (const file of found) add(toDisplay(cwd, join(absolute, file)));
       continue;
     }
+    if (stats) throw notRegular(stats, input);
     if (isDynamicPattern(input)) {
       const found = globDrafts([input], cwd, ignore);
       if (found.length === 0) {
@@ -84,7 +133,7 @@ export function expandInputs(inputs: string[], options: ExpandOptions = {}): str
       for (const file of found) add(toDisplay(cwd, join(cwd, file)));
       continue;
     }
-    throw new PoaError('no such file or directory', { subject: input, hint: 'check the path' });
+    throw missing(absolute, input);
   }
   return out;
 }
@@ -93,7 +142,8 @@ function globDrafts(patterns: string[], cwd: string, ignore: string[]): string[]
   try {
     return globSync(patterns, { cwd, ignore, onlyFiles: true, dot: false, followSymbolicLinks: false, expandDirectories: false }).sort();
   } catch (error) {
-    throw new PoaError(`cannot search for drafts (${(error as Error).message})`, { subject: patterns.join(' ') });
+    const { what, hint } = describeSystemError(error, 'read');
+    throw new PoaError(`cannot search for drafts: ${what}`, { subject: patterns.join(' '), hint });
   }
 }
 
@@ -120,10 +170,10 @@ export function readDraft(path: string, options: ReadOptions = {}): Source {
   }
   const cwd = options.cwd ?? process.cwd();
   const absolute = isAbsolute(path) ? path : join(cwd, path);
-  const stats = statOrNull(absolute);
-  if (stats === null) throw new PoaError('no such file or directory', { subject: path, hint: 'check the path' });
+  const stats = statOrNull(absolute, path, cwd);
+  if (stats === null) throw missing(absolute, path);
   if (stats.isDirectory()) throw new PoaError('is a directory', { subject: path, hint: 'name the drafts inside it, or pass the directory to `poa lint` to search it' });
-  if (!stats.isFile()) throw new PoaError('not a regular file', { subject: path, hint: 'poa reads drafts from files or from stdin (`-`)' });
+  if (!stats.isFile()) throw notRegular(stats, path);
   checkSize(stats.size, maxBytes, path);
   let bytes: Uint8Array;
   try {
@@ -131,7 +181,8 @@ export function readDraft(path: string, options: ReadOptions = {}): Source {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EACCES' || code === 'EPERM') throw new PoaError('permission denied', { subject: path, hint: 'check the file permissions' });
-    throw new PoaError(`cannot read (${code ?? (error as Error).message})`, { subject: path });
+    const { what, hint } = describeSystemError(error, 'read');
+    throw new PoaError(`cannot read: ${what}`, { subject: path, hint });
   }
   return decodeDraft(bytes, path);
 }

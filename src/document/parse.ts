@@ -26,6 +26,62 @@ function blocksAndCodeOnly(this: Processor): void {
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(blocksAndCodeOnly);
 
+/**
+ * Columns of list and quote markers a line may open before poa reads the rest of the line as text.
+ * The markdown parser takes time that grows with the square of the nesting depth (hours for a
+ * draft of 10,000 nested lists); no plan nests more than a few levels.
+ */
+export const MAX_NESTING_COLUMNS = 100;
+const NBSP = 0xa0;
+const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+
+/**
+ * The text the markdown parser reads: the draft itself, except that list and quote markers that
+ * start beyond MAX_NESTING_COLUMNS on a line become no-break spaces, so they are read as text.
+ * Same length as the draft, so every offset the parser reports points into the draft.
+ */
+export function flattenDeepNesting(text: string): string {
+  let chars: Uint16Array | null = null;
+  let pos = 0;
+  while (pos < text.length) {
+    const lineStart = pos;
+    let column = 0;
+    let deep: Array<[number, number]> | null = null;
+    for (;;) {
+      let c = text.charCodeAt(pos);
+      while (c === 32 || c === 9) {
+        column = c === 9 ? column + 4 - (column % 4) : column + 1;
+        c = text.charCodeAt(++pos);
+      }
+      let end = pos;
+      if (c === 62 || c === 45 || c === 43 || c === 42) end = pos + 1; // > - + *
+      else {
+        while (end - pos < 9 && text.charCodeAt(end) >= 48 && text.charCodeAt(end) <= 57) end++;
+        const after = text.charCodeAt(end);
+        end = end > pos && (after === 46 || after === 41) ? end + 1 : pos; // 1. 1)
+      }
+      if (end === pos) break;
+      // A list marker needs a space, a tab or the line's end after it; `>` does not.
+      const next = text.charCodeAt(end);
+      if (c !== 62 && !(next === 32 || next === 9 || next === 10 || next === 13 || Number.isNaN(next))) break;
+      if (column >= MAX_NESTING_COLUMNS) (deep ??= []).push([pos, end]);
+      column += end - pos;
+      pos = end;
+    }
+    while (pos < text.length && text.charCodeAt(pos) !== 10 && text.charCodeAt(pos) !== 13) pos++;
+    // A long line of spaced dashes or stars is a thematic break, not a list: it costs nothing to parse.
+    if (deep !== null && !THEMATIC_BREAK.test(text.slice(lineStart, pos))) {
+      chars ??= Uint16Array.from({ length: text.length }, (_, i) => text.charCodeAt(i));
+      for (const [from, to] of deep) chars.fill(NBSP, from, to);
+    }
+    pos++;
+  }
+  if (chars === null) return text;
+  let out = '';
+  for (let i = 0; i < chars.length; i += 8192) out += String.fromCharCode(...chars.subarray(i, i + 8192));
+  return out;
+}
+
 export interface ParseContext {
   vocabulary: SectionVocabulary;
   detector: LanguageDetector;
@@ -163,7 +219,11 @@ function readFrontMatter(collected: Collected, source: Source, starts: number[])
   }
   if (data === null || data === undefined) data = {};
   if (typeof data !== 'object' || Array.isArray(data)) {
-    throw new PoaError('front matter must be a mapping of keys to values (lang: it, reason: …)', { subject: source.path });
+    const at = positionAt(starts, fm.start);
+    throw new PoaError('front matter must be a mapping of keys to values', {
+      subject: `${source.path}:${at.line + 1}:1`,
+      hint: 'write one key per line between the --- lines, as in lang: it',
+    });
   }
   return { data: data as Record<string, unknown>, start: fm.start, end: fm.end };
 }
@@ -171,7 +231,20 @@ function readFrontMatter(collected: Collected, source: Source, starts: number[])
 /** Parse a decoded draft. Throws PoaError for broken front matter. */
 export function parsePlan(source: Source, context: ParseContext, options: ParseOptions = {}): PlanDocument {
   const { text } = source;
-  const tree = processor.parse(text) as Root;
+  let tree: Root;
+  try {
+    tree = processor.parse(flattenDeepNesting(text)) as Root;
+  } catch (error) {
+    // The parser recurses; a draft built to exhaust the stack is refused, not a crash.
+    if (error instanceof RangeError) {
+      throw new PoaError(`cannot read this draft as markdown (${error.message})`, {
+        subject: source.path,
+        hint: 'poa reads plans of action: check the file is the draft you meant, and simplify its nesting',
+        cause: error,
+      });
+    }
+    throw error;
+  }
   const starts = lineStarts(text);
   const collected = collect(tree, text);
   collected.leaves.sort((a, b) => a.start - b.start);

@@ -33,7 +33,7 @@ describe('decoding drafts', () => {
     expect(errorOf(() => decodeDraft(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31]), 'plan.pdf'))).toBe(
       'plan.pdf: binary file (a PDF document) — poa reads markdown and plain-text drafts: export or copy the text into a .md or .txt file',
     );
-    expect(errorOf(() => decodeDraft(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0]), 'plan.docx'))).toContain('a ZIP archive (a .docx');
+    expect(errorOf(() => decodeDraft(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0]), 'plan.docx'))).toContain('binary file (a Word document (.docx))');
     expect(errorOf(() => decodeDraft(new Uint8Array([0x41, 0x00, 0x42]), 'x.md'))).toContain('binary file (NUL byte at offset 1)');
   });
 
