@@ -26,7 +26,7 @@ export function parseYamlFile(source: string, file: string): YamlFile {
   if (error) {
     const at = lines.linePos(error.pos[0]);
     const what = error.message.split('\n')[0] ?? 'invalid YAML';
-    throw new PoaError(`invalid YAML: ${what.replace(/ at line \d+, column \d+:?$/, '')}`, { subject: `${file}:${at.line}:${at.col}` });
+    throw new PoaError(`invalid YAML: ${what.replace(/ at line \d+, column \d+:?$/, '')}`, { subject: `${file}:${at.line}:${at.col}`, hint: 'fix the YAML at that line and column' });
   }
   return { file, data: doc.toJS(), doc, lines };
 }
@@ -37,7 +37,8 @@ export function readYamlFile(path: string, what: string, file: string = path): Y
   try {
     source = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new PoaError(`cannot read ${what} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { subject: file });
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new PoaError(`cannot read ${what} (${code ?? (error as Error).message})`, { subject: file, hint: code === 'ENOENT' ? 'check the path' : 'check the file exists and you may read it' });
   }
   return parseYamlFile(source, file);
 }
