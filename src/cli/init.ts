@@ -150,8 +150,9 @@ export function registerInit(program: Command, state: CommandState): void {
           guidance: flags.guidance,
         });
         if (flags.stdout) {
-          process.stdout.write(result.text);
-          for (const line of result.summary) process.stderr.write(`${line}\n`);
+          // The summary waits for the plan to be written: on a full disk the one line about it is all that is said.
+          const written = await new Promise<boolean>((resolve) => process.stdout.write(result.text, (error) => resolve(!error)));
+          if (written) for (const line of result.summary) process.stderr.write(`${line}\n`);
         } else {
           for (const line of result.summary) process.stdout.write(`${line}\n`);
         }

@@ -1,9 +1,9 @@
 // Writes a plan safely: the output path rules (no clobbering, no writing outside the working folder unless asked) and an atomic write.
 
-import { closeSync, existsSync, fsyncSync, linkSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, linkSync, openSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
-import { PoaError } from '../errors.js';
+import { describeSystemError, PoaError } from '../errors.js';
 
 export type OutputSource = 'command-line' | 'answers' | 'default';
 
@@ -31,8 +31,11 @@ function isInside(parent: string, child: string): boolean {
 export function resolveOutput(request: OutputRequest): string {
   let target = resolve(request.cwd, request.path);
   const dir = dirname(target);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+  if (!existsSync(dir)) {
     throw new PoaError('the folder to write the plan in does not exist', { subject: request.origin ?? request.path, hint: `create ${dir} first or choose another output file` });
+  }
+  if (!statSync(dir).isDirectory()) {
+    throw new PoaError(`${dirname(request.path)} is a file, not a folder`, { subject: request.origin ?? request.path, hint: 'choose an output file inside a folder' });
   }
   if (request.source === 'answers') {
     const realCwd = realpathSync(request.cwd);
@@ -46,6 +49,10 @@ export function resolveOutput(request: OutputRequest): string {
   }
   if (existsSync(target) && statSync(target).isDirectory()) {
     throw new PoaError('is a folder', { subject: request.origin ?? request.path, hint: 'give a file name for the plan, such as plan.md' });
+  }
+  // A device, pipe or socket is never replaced by a plan, even with --force (think of /dev/null).
+  if (existsSync(target) && !statSync(target).isFile()) {
+    throw new PoaError('not a regular file', { subject: request.origin ?? request.path, hint: 'give a file name for the plan, such as plan.md, or print it with --stdout' });
   }
   if (!request.force && existsSync(target)) {
     if (request.source !== 'default') {
@@ -78,7 +85,7 @@ export function writeFileAtomic(target: string, text: string, options: { force: 
   try {
     const fd = openSync(temp, 'wx', 0o666);
     try {
-      writeSync(fd, text);
+      writeFileSync(fd, text);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
@@ -90,9 +97,9 @@ export function writeFileAtomic(target: string, text: string, options: { force: 
     }
   } catch (error) {
     rmSync(temp, { force: true });
-    const code = (error as NodeJS.ErrnoException).code;
     if (error instanceof PoaError) throw error;
-    throw new PoaError(`cannot write the plan (${code ?? (error as Error).message})`, { subject: target, hint: 'check the folder exists and you may write in it' });
+    const { what, hint } = describeSystemError(error, 'write');
+    throw new PoaError(`cannot write the plan: ${what}`, { subject: target, hint: `${hint}; nothing was written`, cause: error });
   } finally {
     process.removeListener('SIGINT', hold);
   }

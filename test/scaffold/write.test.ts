@@ -91,12 +91,12 @@ describe('writeFileAtomic', () => {
   it('removes its temporary file when the final step fails', () => {
     mkdirSync(join(dir, 'plan.md'));
     writeFileSync(join(dir, 'plan.md', 'inside'), 'x');
-    expect(message(() => writeFileAtomic(join(dir, 'plan.md'), 'new', { force: true }))).toMatch(/^.*plan\.md: cannot write the plan \((EISDIR|ENOTEMPTY|EEXIST)\)/);
+    expect(message(() => writeFileAtomic(join(dir, 'plan.md'), 'new', { force: true }))).toMatch(/^.*plan\.md: cannot write the plan: .*\((EISDIR|ENOTEMPTY|EEXIST)\)/);
     expect(readdirSync(dir)).toEqual(['plan.md']);
   });
 
   it.skipIf(process.getuid?.() === 0)('reports a folder it may not write in', () => {
     chmodSync(dir, 0o555);
-    expect(message(() => writeFileAtomic(join(dir, 'plan.md'), 'new', { force: false }))).toMatch(/cannot write the plan \(EACCES\)/);
+    expect(message(() => writeFileAtomic(join(dir, 'plan.md'), 'new', { force: false }))).toMatch(/cannot write the plan: permission denied \(EACCES\) — check you may write in that folder, or choose another place; nothing was written$/);
   });
 });
