@@ -1,8 +1,9 @@
 // YAML (and JSON) files with positions: parse, validate against a JSON Schema, report problems as `file:line:col`.
 
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
 import { packageRoot } from './data.js';
 import { PoaError } from './errors.js';
@@ -77,12 +78,25 @@ export function positionOf(loaded: YamlFile, path: Array<string | number>, optio
 let ajv: Ajv | undefined;
 const validators = new Map<string, ValidateFunction>();
 
+/**
+ * ajv, loaded on first use: a draft linted with no config file and poa's compiled rules never validates anything,
+ * and evaluating ajv costs start-up time. In the bundled CLI the `require` below is esbuild's bundled copy (run only
+ * when called); in the dist tree and under tests it is Node's.
+ */
+function createAjv(): Ajv {
+  type AjvModule = typeof import('ajv');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy require is the point (see above)
+  const load = typeof require === 'function' ? (): AjvModule => require('ajv') as AjvModule : (): AjvModule => createRequire(import.meta.url)('ajv') as AjvModule;
+  const { Ajv: AjvClass } = load();
+  // verbose: errors carry their parent schema, which lists the valid keys for "did you mean".
+  return new AjvClass({ allErrors: true, strict: false, verbose: true });
+}
+
 /** A validator for one of poa's schemas (`schema/<name>.schema.json`), compiled once per process. */
 export function schemaValidator(name: string): ValidateFunction {
   const cached = validators.get(name);
   if (cached) return cached;
-  // verbose: errors carry their parent schema, which lists the valid keys for "did you mean".
-  ajv ??= new Ajv({ allErrors: true, strict: false, verbose: true });
+  ajv ??= createAjv();
   const schema = JSON.parse(readFileSync(join(packageRoot(), 'schema', `${name}.schema.json`), 'utf8')) as object;
   const validate = ajv.compile(schema);
   validators.set(name, validate);
