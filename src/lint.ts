@@ -1,13 +1,17 @@
 // poa's core as a library: lintText for one draft in memory, lintFiles for paths and globs (with config files and inline directives).
 
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { applyDirectives, DIRECTIVE_HELP, INVALID_DIRECTIVE, UNUSED_DIRECTIVE } from './config/directives.js';
 import { normaliseRuleEntry, originPosition, type RuleEntry, type SettingOrigin } from './config/file.js';
 import { ConfigResolver, type FileConfig } from './config/resolve.js';
-import { builtinRulesDir } from './data.js';
+import { builtinRulesDir, packageRoot } from './data.js';
 import { DEFAULT_MAX_FILE_BYTES, expandInputs, readDraft, STDIN_PATH } from './document/load.js';
 import { parsePlan } from './document/parse.js';
 import { PoaError } from './errors.js';
+import { LintPool } from './parallel/pool.js';
+import type { DraftTask } from './parallel/protocol.js';
 import { createEngine, ruleLanguage, runRules, type Engine, type RuleSetting } from './rules/engine.js';
 import { loadRulePack, type RulePack } from './rules/pack.js';
 import { readiness } from './rules/score.js';
@@ -55,6 +59,13 @@ export interface LintFilesOptions extends LintOptions {
   config?: string | false;
   /** Receives notes on which config applies to which draft and which drafts were skipped (`--debug`). */
   debug?: (message: string) => void;
+  /**
+   * Worker threads for many drafts (64 or more): default the number of cores; 1 lints every draft in this thread.
+   * The report is the same whatever the number.
+   */
+  jobs?: number;
+  /** Called in input order as drafts are done (skipped ones count): `done` of `total` paths. */
+  progress?: (done: number, total: number) => void;
 }
 
 type RuleOptions = Record<string, Record<string, unknown>>;
@@ -112,10 +123,13 @@ export function parseSource(source: Source, options: LintOptions = {}): PlanDocu
   return parsePlan(source, { vocabulary: engine.vocabulary, detector: engine.detector }, language === undefined ? {} : { language });
 }
 
-/** Options checked and resolved once, then used for every draft they apply to. */
-interface Prepared {
-  engine: Engine;
-  ruleIds: Set<string>;
+/**
+ * Options checked and resolved once, as plain data: what a worker thread needs to lint drafts exactly as this thread
+ * would (it rebuilds the engine from `rulePacks` and `ruleOptions`).
+ */
+export interface PreparedSpec {
+  rulePacks: string[];
+  ruleOptions: RuleOptions;
   language?: string;
   locale?: string;
   reason?: string;
@@ -125,6 +139,17 @@ interface Prepared {
   reportUnused: boolean;
   kind: DocumentKind;
   notice?: Notice;
+}
+
+/** A spec with its engine, used for every draft it applies to. */
+interface Prepared extends PreparedSpec {
+  engine: Engine;
+  ruleIds: Set<string>;
+}
+
+/** The engine and rule ids of a spec (engines are cached per process, so this is cheap after the first time). */
+function preparedFrom(spec: PreparedSpec): Prepared {
+  return { ...spec, engine: getEngine(spec.rulePacks, spec.ruleOptions), ruleIds: new Set(getEngine(spec.rulePacks).rules.map((r) => r.definition.id)) };
 }
 
 interface RuleRequest {
@@ -161,6 +186,7 @@ function prepare(options: LintOptions, config: FileConfig | null): Prepared {
   }
   const ruleOptions: RuleOptions = {};
   for (const [id, request] of requests) if (request.options) ruleOptions[id] = request.options;
+  }
   const engine = engineWithOptions(rulePacks, ruleOptions, requests);
   const setting = <K extends 'language' | 'locale' | 'reason' | 'marketplace'>(key: K): { value: string; subject: string } | undefined => {
     const given = options[key];
@@ -176,6 +202,8 @@ function prepare(options: LintOptions, config: FileConfig | null): Prepared {
     throw new PoaError(`invalid reason "${reason.value}"`, { subject: reason.subject, hint: 'use a reason key in kebab-case, such as late-shipment or order-defect-rate' });
   }
   const prepared: Prepared = {
+    rulePacks,
+    ruleOptions,
     engine,
     ruleIds: new Set(ids),
     settings: Object.fromEntries([...requests].map(([id, r]) => [id, r.severity])),
@@ -283,24 +311,45 @@ function describeConfig(path: string, config: FileConfig): string {
   return `${path}: ${parts.join(', ')}`;
 }
 
-/**
- * Lint files, directories and globs, each draft with the config files that apply to it.
- * Throws PoaError for any input or config that cannot be used.
- */
-export async function lintFiles(patterns: string[], options: LintFilesOptions = {}): Promise<LintReport> {
-  if (patterns.length === 0) throw new PoaError('no drafts given', { hint: 'name a file, a directory or a glob, or - for stdin' });
-  const cwd = options.cwd ?? process.cwd();
-  const resolver = new ConfigResolver({ cwd, ...(options.config === undefined ? {} : { config: options.config }), ...(options.ignore ? { ignorePatterns: options.ignore } : {}) });
-  const debug = options.debug ?? (() => undefined);
-  const paths = expandInputs(patterns, { cwd });
+/** Fewer drafts than this are linted in this thread: starting workers costs more than they save. */
+export const PARALLEL_THRESHOLD = 64;
+/** Each worker gets at least this many drafts, so a few dozen drafts do not start a worker each. */
+const DRAFTS_PER_WORKER = 32;
+
+/** How many workers to start for `drafts` drafts (1: lint in this thread). */
+function workerCount(jobs: number | undefined, drafts: number): number {
+  const wanted = jobs === undefined || !Number.isFinite(jobs) ? availableParallelism() : Math.max(1, Math.floor(jobs));
+  if (wanted <= 1 || drafts < PARALLEL_THRESHOLD) return 1;
+  return Math.min(wanted, Math.ceil(drafts / DRAFTS_PER_WORKER));
+}
+
+/** The bundled worker entry (dist/worker.js), or null when poa runs unbuilt (then drafts are linted in this thread). */
+function workerFile(): string | null {
+  const file = join(packageRoot(), 'dist', 'worker.js');
+  return existsSync(file) ? file : null;
+}
+
+/** What lintFiles and its workers share: where drafts are read from and how, and who receives the results. */
+interface Run {
+  cwd: string;
+  resolver: ConfigResolver;
+  debug: (message: string) => void;
+  paths: string[];
+  options: LintFilesOptions;
+  /** Receives each draft's result in input order. */
+  sink: (file: FileResult) => void;
+}
+
+/** Lint every draft in this thread, stopping at the first that cannot be read. Returns the specs used. */
+function lintSerially({ cwd, resolver, debug, paths, options, sink }: Run): Prepared[] {
   const prepared = new Map<FileConfig, Prepared>();
-  const files: FileResult[] = [];
-  for (const path of paths) {
+  for (const [position, path] of paths.entries()) {
     const stdin = path === STDIN_PATH;
     // stdin takes the config of the working directory.
     const absolute = stdin ? join(cwd, '<stdin>') : resolve(cwd, path);
     if (!stdin && resolver.isIgnored(absolute)) {
       debug(`${path}: skipped (ignored by config or --ignore-pattern)`);
+      options.progress?.(position + 1, paths.length);
       continue;
     }
     const config = resolver.settingsFor(absolute);
@@ -311,11 +360,172 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
     }
     debug(describeConfig(stdin ? '<stdin>' : path, config));
     const source = readDraft(path, { cwd, maxBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, ...(options.stdin ? { stdin: options.stdin } : {}) });
-    files.push(lintPrepared(source, p));
+    sink(lintPrepared(source, p));
+    options.progress?.(position + 1, paths.length);
   }
+  return [...prepared.values()];
+}
+
+/** The plain-data half of a Prepared, for a worker. */
+function specOf(p: Prepared): PreparedSpec {
+  const spec: PreparedSpec = { rulePacks: p.rulePacks, ruleOptions: p.ruleOptions, settings: p.settings, quiet: p.quiet, reportUnused: p.reportUnused, kind: p.kind };
+  for (const key of ['language', 'locale', 'reason', 'marketplace'] as const) if (p[key] !== undefined) spec[key] = p[key];
+  if (p.notice) spec.notice = p.notice;
+  return spec;
+}
+
+/**
+ * Lint the drafts in worker threads, with the same result as lintSerially: configs are resolved here, in input
+ * order, and the drafts' results, --debug notes, progress and first error come back in input order.
+ */
+async function lintInWorkers(run: Run, file: string, workers: number): Promise<Prepared[]> {
+  const { cwd, resolver, debug, paths, options, sink } = run;
+  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  // Workers load the bundle and build their engines while this thread resolves configs.
+  const pool = new LintPool(file, workers, { cwd, maxBytes });
+  try {
+    const prepared = new Map<FileConfig, Prepared>();
+    /** Specs sent to the workers, by id. */
+    const specs: Prepared[] = [];
+    const tasks: DraftTask[] = [];
+    /** Per task: its position in `paths`, and the --debug notes written before it is linted (skips, then its config). */
+    const positions: number[] = [];
+    const notes: string[][] = [];
+    let pending: string[] = [];
+    /** A config that cannot be used stops the run where lintSerially would have stopped. */
+    let planError: unknown;
+    let stdinTask: number | undefined;
+    for (const [position, path] of paths.entries()) {
+      try {
+        const stdin = path === STDIN_PATH;
+        const absolute = stdin ? join(cwd, '<stdin>') : resolve(cwd, path);
+        if (!stdin && resolver.isIgnored(absolute)) {
+          pending.push(`${path}: skipped (ignored by config or --ignore-pattern)`);
+          continue;
+        }
+        const config = resolver.settingsFor(absolute);
+        let p = prepared.get(config);
+        if (!p) {
+          p = prepare(options, config);
+          prepared.set(config, p);
+        }
+        let spec = specs.indexOf(p);
+        if (spec < 0) {
+          spec = specs.push(p) - 1;
+          pool.addSpec(spec, specOf(p));
+        }
+        pending.push(describeConfig(stdin ? '<stdin>' : path, config));
+        if (stdin) stdinTask = tasks.length;
+        tasks.push({ index: tasks.length, path, spec });
+        positions.push(position);
+        notes.push(pending);
+        pending = [];
+      } catch (error) {
+        planError = error;
+        break;
+      }
+    }
+    /** Results that arrived before the ones ahead of them; each leaves as soon as its turn comes. */
+    const waiting = new Map<number, FileResult>();
+    const errors = new Map<number, Error>();
+    let next = 0;
+    const advance = (): void => {
+      for (let result = waiting.get(next); result !== undefined; result = waiting.get(next)) {
+        waiting.delete(next);
+        for (const note of notes[next] ?? []) debug(note);
+        sink(result);
+        options.progress?.((positions[next] ?? 0) + 1, paths.length);
+        next++;
+      }
+    };
+    let limit = Infinity;
+    if (stdinTask !== undefined) {
+      // stdin's bytes are here: lint it in this thread.
+      try {
+        const p = specs[tasks[stdinTask]?.spec ?? -1] as Prepared;
+        waiting.set(stdinTask, lintPrepared(readDraft(STDIN_PATH, { cwd, maxBytes, ...(options.stdin ? { stdin: options.stdin } : {}) }), p));
+      } catch (error) {
+        errors.set(stdinTask, error as Error);
+        limit = stdinTask;
+      }
+    }
+    await pool.run(
+      tasks.filter((t) => t.index !== stdinTask && t.index < limit),
+      {
+        limit,
+        onResult: (index, result) => {
+          waiting.set(index, result);
+          advance();
+        },
+        onError: (index, error) => errors.set(index, error),
+      },
+    );
+    advance();
+    if (errors.size > 0) {
+      const first = Math.min(...errors.keys());
+      for (const note of notes[first] ?? []) debug(note);
+      throw errors.get(first);
+    }
+    for (const note of pending) debug(note);
+    if (planError !== undefined) throw planError;
+    return [...prepared.values()];
+  } finally {
+    await pool.close();
+  }
+}
+
+/** Lint in this thread or in workers, as `jobs` and the number of drafts say; results go to `sink` in input order. */
+async function lintAll(patterns: string[], options: LintFilesOptions, sink: (file: FileResult) => void): Promise<Prepared[]> {
+  if (patterns.length === 0) throw new PoaError('no drafts given', { hint: 'name a file, a directory or a glob, or - for stdin' });
+  const cwd = options.cwd ?? process.cwd();
+  const resolver = new ConfigResolver({ cwd, ...(options.config === undefined ? {} : { config: options.config }), ...(options.ignore ? { ignorePatterns: options.ignore } : {}) });
+  const debug = options.debug ?? (() => undefined);
+  const paths = expandInputs(patterns, { cwd });
+  const run: Run = { cwd, resolver, debug, paths, options, sink };
+  const workers = workerCount(options.jobs, paths.length);
+  const file = workers > 1 ? workerFile() : null;
+  return file === null ? lintSerially(run) : lintInWorkers(run, file, workers);
+}
+
+/**
+ * Lint files, directories and globs, each draft with the config files that apply to it.
+ * Many drafts are linted in worker threads (see `jobs`); the report is the same either way.
+ * Throws PoaError for any input or config that cannot be used.
+ */
+export async function lintFiles(patterns: string[], options: LintFilesOptions = {}): Promise<LintReport> {
+  const files: FileResult[] = [];
+  const prepared = await lintAll(patterns, options, (file) => files.push(file));
   const report = summarise(files);
-  reportEngines.set(report, [...new Set([...prepared.values()].map((p) => p.engine))]);
+  reportEngines.set(report, [...new Set(prepared.map((p) => p.engine))]);
   return report;
+}
+
+/** A report's totals, without the drafts' results. */
+export type LintTotals = Omit<LintReport, 'files'> & { fileCount: number };
+
+/**
+ * lintFiles for archives too big to hold in memory: each draft's result goes to `onFile` in input order as soon as
+ * it is ready, and is not kept. Same drafts, configs, errors and order as lintFiles.
+ */
+export async function lintFilesEach(patterns: string[], options: LintFilesOptions, onFile: (file: FileResult) => void): Promise<LintTotals> {
+  const totals: LintTotals = { version: 1, fileCount: 0, errorCount: 0, warningCount: 0, infoCount: 0 };
+  await lintAll(patterns, options, (file) => {
+    totals.fileCount++;
+    totals.errorCount += file.errorCount;
+    totals.warningCount += file.warningCount;
+    totals.infoCount += file.infoCount;
+    onFile(file);
+  });
+  return totals;
+}
+
+/**
+ * For worker threads: a function that reads and lints a draft by path as lintFiles does, with a spec made by
+ * lintFiles in the main thread.
+ */
+export function draftLinter(spec: PreparedSpec, reading: { cwd: string; maxBytes: number }): (path: string) => FileResult {
+  const p = preparedFrom(spec);
+  return (path) => lintPrepared(readDraft(path, reading), p);
 }
 
 const DIRECTIVE_RULES: RuleMeta[] = [

@@ -4,9 +4,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { PoaError } from '../errors.js';
 import { readDraft } from '../document/load.js';
-import { describeRules, lintFiles, type LintFilesOptions } from '../lint.js';
+import { describeRules, lintFiles, lintFilesEach, type LintFilesOptions } from '../lint.js';
 import { FORMAT_NAMES, isFormatName, loadFormatter, type FormatName } from '../report/formats.js';
+import { jsonReportStream } from '../report/json-stream.js';
 import type { LintReport } from '../types.js';
+import { ReportOutput } from './output.js';
+import { createProgress, wantsProgress } from './progress.js';
 import { nearest } from './suggest.js';
 
 export interface CommandState {
@@ -33,6 +36,7 @@ interface LintFlags {
   notice?: string;
   reportUnusedDisableDirectives?: boolean;
   debug?: boolean;
+  jobs?: number;
 }
 
 function parseSize(value: string): number {
@@ -48,6 +52,20 @@ function parseCount(flag: string) {
     if (!/^\d+$/.test(value)) throw new PoaError(`invalid value "${value}" for ${flag}`, { hint: 'use a whole number, 0 or more' });
     return Number(value);
   };
+}
+
+function parseJobs(flag: string) {
+  return (value: string): number => {
+    if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new PoaError(`invalid value "${value}" for ${flag}`, { hint: 'use a whole number, 1 or more (1 lints one draft at a time)' });
+    return Number(value);
+  };
+}
+
+/** --jobs, else POA_JOBS, else lintFiles' default (the number of cores). */
+function jobsFor(flag: number | undefined): number | undefined {
+  if (flag !== undefined) return flag;
+  const env = process.env['POA_JOBS'];
+  return env === undefined || env.trim() === '' ? undefined : parseJobs('POA_JOBS')(env);
 }
 
 function parseFormat(value: string): FormatName {
@@ -79,7 +97,7 @@ function useColor(flag: boolean): boolean {
   return process.stdout.isTTY === true;
 }
 
-export function exitCodeFor(report: LintReport, maxWarnings: number | undefined): number {
+export function exitCodeFor(report: Pick<LintReport, 'errorCount' | 'warningCount'>, maxWarnings: number | undefined): number {
   if (report.errorCount > 0) return 1;
   if (maxWarnings !== undefined && report.warningCount > maxWarnings) return 1;
   return 0;
@@ -112,6 +130,7 @@ export function registerLint(program: Command, state: CommandState): void {
     .option('--max-file-size <size>', 'refuse drafts larger than this (default 10MB)', parseSize)
     .option('-o, --output-file <file>', 'write the report to a file instead of stdout')
     .option('--no-color', 'never colour the output (also NO_COLOR=1)')
+    .option('-j, --jobs <n>', 'worker threads for 64 drafts or more (default: POA_JOBS, else the number of cores); 1 lints one draft at a time', parseJobs('--jobs'))
     .option('--debug', 'show which config applies to each draft, and stack traces for unexpected errors')
     .action(async (paths: string[], flags: LintFlags) => {
       const stdin = paths.includes('-') ? new Uint8Array(readFileSync(0)) : undefined;
@@ -134,7 +153,30 @@ export function registerLint(program: Command, state: CommandState): void {
         ...(flags.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: true } : {}),
         ...(flags.debug ? { debug: (message: string) => process.stderr.write(`poa: debug: ${message}\n`) } : {}),
       };
-      const report = await lintFiles(paths, options);
+      const jobs = jobsFor(flags.jobs);
+      if (jobs !== undefined) options.jobs = jobs;
+      if (flags.format === 'json') {
+        // Written draft by draft, so an archive of thousands of drafts never sits in memory whole.
+        const output = new ReportOutput(flags.outputFile);
+        try {
+          const stream = jsonReportStream((chunk) => output.write(chunk));
+          const totals = await lintFilesEach(paths, options, (file) => stream.file(file));
+          stream.end(totals);
+          await output.commit();
+          state.exitCode = exitCodeFor(totals, flags.maxWarnings);
+        } finally {
+          output.dispose();
+        }
+        return;
+      }
+      const progress = wantsProgress(flags.format, process.stderr) ? createProgress(process.stderr) : undefined;
+      if (progress) options.progress = progress.update;
+      let report: LintReport;
+      try {
+        report = await lintFiles(paths, options);
+      } finally {
+        progress?.clear();
+      }
       const toFile = flags.outputFile !== undefined;
       const format = await loadFormatter(flags.format);
       const output = format(report, {

@@ -1,0 +1,106 @@
+// Where `poa lint` puts a report written piece by piece: stdout or --output-file, and only once every draft was read.
+
+import { closeSync, copyFileSync, openSync, readSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PoaError } from '../errors.js';
+
+/** Above this many characters the report goes to a temporary file instead of memory (an archive's JSON is hundreds of MB). */
+const SPILL_CHARS = 8 * 1024 * 1024;
+
+function failure(error: unknown, subject: string): PoaError {
+  return new PoaError(`cannot write the report (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { subject });
+}
+
+/**
+ * Collects a report's text: in memory while small, then in a temporary file. `commit` writes it where it belongs;
+ * until then nothing is shown, so a draft that cannot be read (exit 2) leaves no half report behind.
+ */
+export class ReportOutput {
+  private chunks: string[] = [];
+  private size = 0;
+  private spill: { path: string; fd: number } | undefined;
+
+  /** `file`: the --output-file path, or undefined for stdout. */
+  constructor(
+    private readonly file: string | undefined,
+    private readonly spillChars = SPILL_CHARS,
+  ) {}
+
+  write(chunk: string): void {
+    if (this.spill) {
+      writeSync(this.spill.fd, chunk);
+      return;
+    }
+    this.chunks.push(chunk);
+    this.size += chunk.length;
+    if (this.size > this.spillChars) this.startSpill();
+  }
+
+  private startSpill(): void {
+    const path = join(tmpdir(), `poa-report-${process.pid}-${Date.now().toString(36)}.tmp`);
+    let fd: number;
+    try {
+      fd = openSync(path, 'wx', 0o600);
+    } catch {
+      return; // no temporary folder: keep the report in memory
+    }
+    this.spill = { path, fd };
+    writeSync(fd, this.chunks.join(''));
+    this.chunks = [];
+  }
+
+  /** Write the report to stdout or the output file. */
+  async commit(): Promise<void> {
+    if (!this.spill) {
+      const text = this.chunks.join('');
+      this.chunks = [];
+      if (this.file === undefined) process.stdout.write(text);
+      else {
+        try {
+          writeFileSync(this.file, text);
+        } catch (error) {
+          throw failure(error, this.file);
+        }
+      }
+      return;
+    }
+    const { path, fd } = this.spill;
+    closeSync(fd);
+    if (this.file !== undefined) {
+      try {
+        copyFileSync(path, this.file);
+      } catch (error) {
+        throw failure(error, this.file);
+      }
+      return;
+    }
+    const input = openSync(path, 'r');
+    try {
+      const buffer = Buffer.alloc(1 << 20);
+      for (let n = readSync(input, buffer); n > 0; n = readSync(input, buffer)) {
+        // A copy per chunk: stdout may still hold the previous one when it is a pipe that is not drained yet.
+        if (!process.stdout.write(Buffer.from(buffer.subarray(0, n)))) await new Promise((resolve) => process.stdout.once('drain', resolve));
+      }
+    } finally {
+      closeSync(input);
+    }
+  }
+
+  /** Remove the temporary file, if any (after commit, or when linting failed). */
+  dispose(): void {
+    this.chunks = [];
+    if (!this.spill) return;
+    try {
+      closeSync(this.spill.fd);
+    } catch {
+      // already closed by commit
+    }
+    try {
+      unlinkSync(this.spill.path);
+    } catch {
+      // already gone
+    }
+    this.spill = undefined;
+  }
+}
