@@ -64,6 +64,8 @@ const LOWER_START = /^\s*[\p{Ll}]/u;
  */
 export const MAX_SENTENCE_CHARS = 1000;
 const MAX_LINE_CHARS = 1000;
+/** A run this long without a space (a pasted blob, a data URL) is broken too. */
+const MAX_WORD_CHARS = 500;
 
 /**
  * Fold every prose block of a plan into one string. Blocks are separated by a newline (a hard
@@ -83,15 +85,18 @@ export function normaliseProse(doc: PlanDocument): NormalisedProse {
   const ignored = doc.ignored;
   let lineLength = 0;
   let sentenceLength = 0;
+  let wordLength = 0;
   let lastChar = 0;
   const push = (s: string, from: number, to: number): void => {
     lastChar = s.charCodeAt(s.length - 1);
     if (s === '\n') {
       lineLength = 0;
       sentenceLength = 0;
+      wordLength = 0;
     } else {
       lineLength += s.length;
       sentenceLength = s === '.' || s === '!' || s === '?' ? 0 : sentenceLength + s.length;
+      wordLength = s === ' ' ? 0 : wordLength + s.length;
     }
     if (length + s.length > starts.length) {
       const grown = Math.max(starts.length * 2, length + s.length);
@@ -128,8 +133,7 @@ export function normaliseProse(doc: PlanDocument): NormalisedProse {
         i = Math.min(ig.end, block.end);
         continue;
       }
-      // A run of 2,000 characters without a space (a pasted blob) is broken too.
-      if (sentenceLength >= 2 * MAX_SENTENCE_CHARS) push('\n', i, i);
+      if (wordLength >= MAX_WORD_CHARS) push('\n', i, i);
       const code = source.charCodeAt(i);
       // ASCII letters, digits and punctuation: the common case, without building strings per character.
       if (code < 128 && code !== 10 && code !== 13 && code !== 32 && code !== 9) {

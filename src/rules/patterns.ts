@@ -337,6 +337,42 @@ export function joinPatterns(sources: string[], flags: string): RegExp {
   }
 }
 
+/**
+ * Every match of a global expression in a text, line by line, with offsets in the whole text. No match
+ * spans a line break, so a slow expression from a user's rule pack costs at most a line's worth per
+ * position (poa's prose breaks long lines) instead of the whole draft's.
+ */
+export function* matchLines(regex: RegExp, text: string): Generator<RegExpExecArray> {
+  for (let from = 0; from < text.length; ) {
+    let to = text.indexOf('\n', from);
+    if (to === -1) to = text.length;
+    if (to > from) {
+      regex.lastIndex = 0;
+      for (const m of text.slice(from, to).matchAll(regex)) {
+        m.index += from;
+        yield m;
+      }
+    }
+    from = to + 1;
+  }
+  regex.lastIndex = 0;
+}
+
+/** Whether an expression matches within one line of a text (see matchLines). */
+export function testLines(regex: RegExp, text: string): boolean {
+  for (let from = 0; from < text.length; ) {
+    let to = text.indexOf('\n', from);
+    if (to === -1) to = text.length;
+    regex.lastIndex = 0;
+    if (to > from && regex.test(text.slice(from, to))) {
+      regex.lastIndex = 0;
+      return true;
+    }
+    from = to + 1;
+  }
+  return false;
+}
+
 /** Where a pattern can start: the first word of each way it can begin, or null when it can start anywhere (raw, gap). */
 interface Anchors {
   exact: Set<string>;

@@ -3,6 +3,7 @@
 import { proseOf, toSource } from '../../document/text.js';
 import type { PlanPartKind } from '../../types.js';
 import type { CheckKind, RawFinding } from '../model.js';
+import { matchLines, testLines } from '../patterns.js';
 import { compileList, perLanguage } from './compile.js';
 import { inScope } from './phrases.js';
 
@@ -26,9 +27,8 @@ export const conditional: CheckKind = {
         if (!own.when) return [];
         if (options.requireSection?.some((kind) => doc.sections.some((s) => s.kinds.includes(kind)))) return [];
         const prose = proseOf(doc);
-        if (own.satisfy?.test(prose.text)) return [];
-        own.when.lastIndex = 0;
-        for (const m of prose.text.matchAll(own.when)) {
+        if (own.satisfy && testLines(own.satisfy, prose.text)) return [];
+        for (const m of matchLines(own.when, prose.text)) {
           const span = prose.spans.find((s) => s.start <= m.index && m.index < s.end);
           if (!span || !inScope(doc, rule, span.block) || m[0].length === 0) continue;
           const [from, to] = toSource(prose, m.index, m.index + m[0].length);

@@ -2,6 +2,7 @@
 
 import { proseOf, toSource } from '../../document/text.js';
 import type { CheckKind, RawFinding } from '../model.js';
+import { matchLines } from '../patterns.js';
 import { compileList, perLanguage } from './compile.js';
 import { inScope } from './phrases.js';
 
@@ -19,8 +20,7 @@ export const placeholder: CheckKind = {
         const ranges: Array<[number, number]> = [];
         for (const regex of [common, forLanguage(language)]) {
           if (!regex) continue;
-          regex.lastIndex = 0;
-          for (const m of prose.text.matchAll(regex)) {
+          for (const m of matchLines(regex, prose.text)) {
             if (m[0].length > 0) ranges.push([m.index, m.index + m[0].length]);
           }
         }

@@ -4,6 +4,7 @@ import { extraTextOf, proseOf } from '../../document/text.js';
 import { PoaError } from '../../errors.js';
 import type { PlanPartKind } from '../../types.js';
 import type { CheckKind, RawFinding } from '../model.js';
+import { testLines } from '../patterns.js';
 import { compileList } from './compile.js';
 
 interface FactOptions {
@@ -55,7 +56,7 @@ export const requiredFacts: CheckKind = {
           if (!env.reasons.expand(fact.reasons).has(reason)) continue;
           if (fact.section && doc.sections.some((s) => s.kinds.includes(fact.section as PlanPartKind))) continue;
           const regex = matcher(language, id);
-          if (!regex || regex.test(prose.text) || (markup !== '' && regex.test(markup))) continue;
+          if (!regex || testLines(regex, prose.text) || (markup !== '' && testLines(regex, markup))) continue;
           const label = (((rule.languages[locale]?.['facts'] ?? rule.languages[language]?.['facts'] ?? {}) as Record<string, FactText>)[id]?.label) ?? id;
           out.push({ start: at, end: at, params: { fact: label, reason } });
         }

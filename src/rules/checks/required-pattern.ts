@@ -2,6 +2,7 @@
 
 import { extraTextOf, proseOf, toSource } from '../../document/text.js';
 import type { CheckKind, RawFinding } from '../model.js';
+import { matchLines, testLines } from '../patterns.js';
 import { compileList, perLanguage } from './compile.js';
 import { inScope } from './phrases.js';
 
@@ -21,13 +22,11 @@ export const requiredPattern: CheckKind = {
         const markup = rule.scope ? '' : extraTextOf(doc);
         const found = (regex: RegExp | null): boolean => {
           if (!regex) return false;
-          regex.lastIndex = 0;
-          for (const m of prose.text.matchAll(regex)) {
+          for (const m of matchLines(regex, prose.text)) {
             const span = prose.spans.find((s) => s.start <= m.index && m.index < s.end);
             if (span && inScope(doc, rule, span.block)) return true;
           }
-          regex.lastIndex = 0;
-          return markup !== '' && regex.test(markup);
+          return markup !== '' && testLines(regex, markup);
         };
         if (found(common) || found(own?.required ?? null)) return [];
         // Point at the start of the plan's prose: the finding is about the plan as a whole.
