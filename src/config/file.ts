@@ -151,7 +151,7 @@ export function loadConfigFile(path: string, cwd: string): ConfigFile | null {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new PoaError(`cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { subject: display });
+    throw new PoaError(`cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { subject: display, hint: 'check the config file exists and you may read it' });
   }
   let manifest: unknown;
   try {

@@ -90,7 +90,7 @@ export function loadRulePack(dir: string): RulePack {
 export function loadRulePackYaml(dir: string): RulePack {
   let names: string[];
   try {
-    if (!statSync(dir).isDirectory()) throw new PoaError('a rule pack must be a folder of YAML files', { subject: dir });
+    if (!statSync(dir).isDirectory()) throw new PoaError('a rule pack must be a folder of YAML files', { subject: dir, hint: 'point rulePacks at the folder that holds the rule files' });
     names = readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort();
   } catch (error) {
     if (error instanceof PoaError) throw error;

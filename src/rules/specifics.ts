@@ -50,7 +50,7 @@ export class Specifics {
         try {
           sources.push(compilePattern(pattern));
         } catch (error) {
-          if (error instanceof PatternError) throw new PoaError(`${kind}: ${error.message}`, { subject: this.file });
+          if (error instanceof PatternError) throw new PoaError(`${kind}: ${error.message}`, { subject: this.file, hint: 'see docs/rule-packs.md for the pattern syntax' });
           throw error;
         }
       }
@@ -59,7 +59,7 @@ export class Specifics {
     try {
       regex = sources.length > 0 ? joinPatterns(sources, 'u') : null;
     } catch (error) {
-      if (error instanceof PatternError) throw new PoaError(`${language}: ${error.message}`, { subject: this.file });
+      if (error instanceof PatternError) throw new PoaError(`${language}: ${error.message}`, { subject: this.file, hint: 'see docs/rule-packs.md for the pattern syntax' });
       throw error;
     }
     this.compiled.set(key, regex);

@@ -60,7 +60,7 @@ export const eachItem: CheckKind = {
   compile(rule, env) {
     const options = (rule.options ?? {}) as Options;
     const unit = options.unit ?? 'item';
-    if (unit !== 'item' && unit !== 'sentence') throw new PoaError('options.unit must be item or sentence', { subject: rule.file });
+    if (unit !== 'item' && unit !== 'sentence') throw new PoaError('options.unit must be item or sentence', { subject: rule.file, hint: 'see the check kinds in docs/rule-packs.md' });
     const require = options.require ?? [];
     const known = env.specifics.kinds();
     for (const kind of require) {

@@ -20,8 +20,8 @@ export const metric: CheckKind = {
   compile(rule) {
     const measure = rule.options?.['measure'] as Measure;
     const max = rule.options?.['max'];
-    if (!MEASURES.includes(measure)) throw new PoaError(`options.measure must be one of ${MEASURES.join(', ')}`, { subject: rule.file });
-    if (typeof max !== 'number' || max < 0) throw new PoaError('options.max must be a number, 0 or more', { subject: rule.file });
+    if (!MEASURES.includes(measure)) throw new PoaError(`options.measure must be one of ${MEASURES.join(', ')}`, { subject: rule.file, hint: 'see the check kinds in docs/rule-packs.md' });
+    if (typeof max !== 'number' || max < 0) throw new PoaError('options.max must be a number, 0 or more', { subject: rule.file, hint: 'see the check kinds in docs/rule-packs.md' });
     return {
       run(doc) {
         const prose = proseOf(doc);

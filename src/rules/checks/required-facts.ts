@@ -26,7 +26,7 @@ export const requiredFacts: CheckKind = {
   name: 'required-facts',
   compile(rule, env) {
     const facts = (rule.options?.['facts'] ?? {}) as Record<string, FactOptions>;
-    if (Object.keys(facts).length === 0) throw new PoaError('options.facts: list the facts and the reasons they are required for', { subject: rule.file });
+    if (Object.keys(facts).length === 0) throw new PoaError('options.facts: list the facts and the reasons they are required for', { subject: rule.file, hint: 'see the check kinds in docs/rule-packs.md' });
     for (const [id, fact] of Object.entries(facts)) {
       for (const item of fact.reasons ?? []) {
         const known = item.startsWith('@') ? item.slice(1) in env.reasons.groups() : env.reasons.keys.includes(item);

@@ -62,8 +62,8 @@ export const stockText: CheckKind = {
     const size = options.shingle ?? 5;
     const threshold = options.threshold ?? 0.6;
     const minWords = options.minWords ?? 8;
-    if (size < 3 || size > 12) throw new PoaError('options.shingle must be between 3 and 12 words', { subject: rule.file });
-    if (threshold <= 0 || threshold > 1) throw new PoaError('options.threshold must be above 0 and at most 1', { subject: rule.file });
+    if (size < 3 || size > 12) throw new PoaError('options.shingle must be between 3 and 12 words', { subject: rule.file, hint: 'see the check kinds in docs/rule-packs.md' });
+    if (threshold <= 0 || threshold > 1) throw new PoaError('options.threshold must be above 0 and at most 1', { subject: rule.file, hint: 'see the check kinds in docs/rule-packs.md' });
     const stockDir = join(dirname(rule.file), options.stockDir ?? 'stock');
     const userTexts: string[] = [];
     for (const dir of options.stockTexts ?? []) {
