@@ -1,6 +1,6 @@
 // poa init on a full disk or a read-only one: one line, nothing written, no temporary file left. A full
 // disk cannot be had on demand, so node:fs is stood in for; /dev/full and /sys cover the real thing end to end.
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,5 +55,27 @@ describe('writeFileAtomic when the disk says no', () => {
       `${join(dir, 'plan.md')}: cannot write the plan: permission denied (EACCES) — check you may write in that folder, or choose another place; nothing was written`,
     );
     expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('writeFileAtomic on Ctrl-C', () => {
+  it('finishes the plan, leaves no temporary file, then lets the interrupt through', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'poa-sigint-'));
+    const actual = await vi.importActual<typeof import('node:fs')>('node:fs');
+    const listeners = process.listenerCount('SIGINT');
+    const kill = vi.spyOn(process, 'kill').mockImplementation(() => true);
+    vi.mocked(fs.writeFileSync).mockImplementationOnce((...args: Parameters<typeof fs.writeFileSync>) => {
+      process.emit('SIGINT', 'SIGINT');
+      actual.writeFileSync(...args);
+    });
+    try {
+      writeFileAtomic(join(dir, 'plan.md'), 'the whole plan', { force: false });
+      expect(readFileSync(join(dir, 'plan.md'), 'utf8')).toBe('the whole plan');
+      expect(readdirSync(dir)).toEqual(['plan.md']);
+      expect(kill).toHaveBeenCalledWith(process.pid, 'SIGINT');
+      expect(process.listenerCount('SIGINT')).toBe(listeners);
+    } finally {
+      kill.mockRestore();
+    }
   });
 });
