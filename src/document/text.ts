@@ -194,6 +194,12 @@ export function spanAt(prose: NormalisedProse, offset: number): number {
   return lo;
 }
 
+/** The block span that holds a folded-prose offset, if any (offsets between blocks belong to none). */
+export function spanContaining(prose: NormalisedProse, offset: number): ProseSpan | undefined {
+  const span = prose.spans[spanAt(prose, offset)];
+  return span && span.start <= offset && offset < span.end ? span : undefined;
+}
+
 const proseCache = new WeakMap<PlanDocument, NormalisedProse>();
 
 /** Normalised prose of a plan, computed once per plan and shared by all rules. */

@@ -51,6 +51,18 @@ export function sentenceEnds(prose: NormalisedProse): Int32Array {
   return result;
 }
 
+/** Index of the first sentence end after a folded-prose offset (binary search, so walking every block stays linear). */
+export function firstEndAfter(ends: Int32Array, offset: number): number {
+  let lo = 0;
+  let hi = ends.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((ends[mid] as number) <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** [start, end) of the sentence that holds a folded-prose offset. */
 export function sentenceAround(prose: NormalisedProse, offset: number): [number, number] {
   const ends = sentenceEnds(prose);

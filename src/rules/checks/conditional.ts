@@ -1,6 +1,6 @@
 // Check kind `conditional`: when the plan says something (`when`), it must also carry something else (a pattern or a part).
 
-import { proseOf, toSource } from '../../document/text.js';
+import { proseOf, spanContaining, toSource } from '../../document/text.js';
 import type { PlanPartKind } from '../../types.js';
 import type { CheckKind, RawFinding } from '../model.js';
 import { matchLines, testLines } from '../patterns.js';
@@ -29,7 +29,7 @@ export const conditional: CheckKind = {
         const prose = proseOf(doc);
         if (own.satisfy && testLines(own.satisfy, prose.text)) return [];
         for (const m of matchLines(own.when, prose.text)) {
-          const span = prose.spans.find((s) => s.start <= m.index && m.index < s.end);
+          const span = spanContaining(prose, m.index);
           if (!span || !inScope(doc, rule, span.block) || m[0].length === 0) continue;
           const [from, to] = toSource(prose, m.index, m.index + m[0].length);
           const finding: RawFinding = { start: from, end: to, params: { match: doc.source.text.slice(from, to) } };

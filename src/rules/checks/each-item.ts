@@ -4,7 +4,7 @@ import { proseOf, toSource, type NormalisedProse } from '../../document/text.js'
 import { PoaError } from '../../errors.js';
 import type { PlanDocument } from '../../types.js';
 import type { CheckKind, RawFinding } from '../model.js';
-import { sentenceAround, sentenceEnds } from '../sentences.js';
+import { firstEndAfter, sentenceAround, sentenceEnds } from '../sentences.js';
 import { compileList, perLanguage } from './compile.js';
 import { inScope } from './phrases.js';
 
@@ -45,8 +45,9 @@ function items(doc: PlanDocument, prose: NormalisedProse, unit: 'item' | 'senten
       continue;
     }
     let start = span.start;
-    for (const end of sentenceEnds(prose)) {
-      if (end <= start) continue;
+    const ends = sentenceEnds(prose);
+    for (let k = firstEndAfter(ends, start); k < ends.length; k++) {
+      const end = ends[k] as number;
       push(start, Math.min(end, span.end), span.block);
       if (end >= span.end) break;
       start = end;

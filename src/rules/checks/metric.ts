@@ -1,9 +1,9 @@
 // Check kind `metric`: a sentence, part or whole plan whose measure (words, `!`) exceeds a maximum.
 
-import { proseOf, toSource } from '../../document/text.js';
+import { proseOf, spanContaining, toSource } from '../../document/text.js';
 import { PoaError } from '../../errors.js';
 import type { CheckKind, RawFinding } from '../model.js';
-import { sentenceEnds } from '../sentences.js';
+import { firstEndAfter, sentenceEnds } from '../sentences.js';
 import { inScope } from './phrases.js';
 
 const MEASURES = ['sentence-words', 'section-words', 'plan-words', 'exclamations', 'unlisted-sentences'] as const;
@@ -33,7 +33,7 @@ export const metric: CheckKind = {
         if (measure === 'sentence-words' || measure === 'exclamations') {
           let start = 0;
           for (const end of sentenceEnds(prose)) {
-            const span = prose.spans.find((s) => s.start <= start && start < s.end);
+            const span = spanContaining(prose, start);
             let s = start;
             while (s < end && /\s/.test(prose.text[s] as string)) s++;
             const text = prose.text.slice(s, end);
@@ -50,7 +50,9 @@ export const metric: CheckKind = {
           for (const span of prose.spans) {
             if (!inScope(doc, rule, span.block)) continue;
             const section = doc.blocks[span.block]?.section ?? -1;
-            bySection.set(section, [...(bySection.get(section) ?? []), span]);
+            const list = bySection.get(section);
+            if (list) list.push(span);
+            else bySection.set(section, [span]);
           }
           for (const spans of bySection.values()) {
             if (spans.some((s) => doc.blocks[s.block]?.type === 'list-item')) continue;
@@ -58,8 +60,8 @@ export const metric: CheckKind = {
             let value = 0;
             for (const s of spans) {
               let from = s.start;
-              for (const e of ends) {
-                if (e <= s.start) continue;
+              for (let k = firstEndAfter(ends, s.start); k < ends.length; k++) {
+                const e = ends[k] as number;
                 if (/[\p{L}\p{N}]/u.test(prose.text.slice(from, Math.min(e, s.end)))) value++;
                 from = e;
                 if (e >= s.end) break;
@@ -75,7 +77,9 @@ export const metric: CheckKind = {
         for (const span of prose.spans) {
           if (!inScope(doc, rule, span.block)) continue;
           const key = measure === 'plan-words' ? -1 : (doc.blocks[span.block]?.section ?? -1);
-          bySection.set(key, [...(bySection.get(key) ?? []), span]);
+          const list = bySection.get(key);
+          if (list) list.push(span);
+          else bySection.set(key, [span]);
         }
         for (const spans of bySection.values()) {
           const value = spans.reduce((n, s) => n + words(prose.text.slice(s.start, s.end)), 0);

@@ -1,6 +1,6 @@
 // Check kind `placeholder`: template residue left in the plan ([[…]] from poa init, [insert ASIN], B0XXXXXXXX), one finding per placeholder.
 
-import { proseOf, toSource } from '../../document/text.js';
+import { proseOf, spanContaining, toSource } from '../../document/text.js';
 import type { CheckKind, RawFinding } from '../model.js';
 import { matchLines } from '../patterns.js';
 import { compileList, perLanguage } from './compile.js';
@@ -31,7 +31,7 @@ export const placeholder: CheckKind = {
         for (const [start, end] of ranges) {
           if (start < lastEnd) continue;
           lastEnd = end;
-          const block = prose.spans.find((s) => s.start <= start && start < s.end)?.block;
+          const block = spanContaining(prose, start)?.block;
           if (block === undefined || !inScope(doc, rule, block)) continue;
           const [from, to] = toSource(prose, start, end);
           out.push({ start: from, end: to, params: { match: doc.source.text.slice(from, to) } });

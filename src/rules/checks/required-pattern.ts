@@ -1,6 +1,6 @@
 // Check kind `required-pattern`: the plan (or its scoped parts) must contain at least one match, e.g. an order ID or a policy link.
 
-import { extraTextOf, proseOf, toSource } from '../../document/text.js';
+import { extraTextOf, proseOf, spanContaining, toSource } from '../../document/text.js';
 import type { CheckKind, RawFinding } from '../model.js';
 import { matchLines, testLines } from '../patterns.js';
 import { compileList, perLanguage } from './compile.js';
@@ -23,7 +23,7 @@ export const requiredPattern: CheckKind = {
         const found = (regex: RegExp | null): boolean => {
           if (!regex) return false;
           for (const m of matchLines(regex, prose.text)) {
-            const span = prose.spans.find((s) => s.start <= m.index && m.index < s.end);
+            const span = spanContaining(prose, m.index);
             if (span && inScope(doc, rule, span.block)) return true;
           }
           return markup !== '' && testLines(regex, markup);
