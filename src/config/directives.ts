@@ -116,35 +116,40 @@ function before(a: Position, b: { line: number; column: number }): boolean {
 
 const ALL = '*';
 
-/** Which block directive (`poa-disable`) is in force for a rule just before a position. */
-function blockSuppressor(blocks: Directive[], ruleId: string, at: { line: number; column: number }): Directive | null {
+/**
+ * Which block directive (`poa-disable`) is in force for a rule just before a position. Positions must
+ * come in order: the directives are walked once for all findings, however many there are.
+ */
+function blockSuppressors(blocks: Directive[]): (ruleId: string, at: { line: number; column: number }) => Directive | null {
   let all: Directive | null = null;
   const byRule = new Map<string, Directive>();
   const reenabled = new Set<string>();
-  for (const d of blocks) {
-    if (!before(d.from, at)) break;
-    if (d.name === 'poa-disable') {
-      if (d.rules === null) {
-        all = d;
+  let next = 0;
+  return (ruleId, at) => {
+    for (let d = blocks[next]; d && before(d.from, at); d = blocks[++next]) {
+      if (d.name === 'poa-disable') {
+        if (d.rules === null) {
+          all = d;
+          reenabled.clear();
+        } else {
+          for (const r of d.rules) {
+            byRule.set(r, d);
+            reenabled.delete(r);
+          }
+        }
+      } else if (d.rules === null) {
+        all = null;
+        byRule.clear();
         reenabled.clear();
       } else {
         for (const r of d.rules) {
-          byRule.set(r, d);
-          reenabled.delete(r);
+          byRule.delete(r);
+          if (all) reenabled.add(r);
         }
       }
-    } else if (d.rules === null) {
-      all = null;
-      byRule.clear();
-      reenabled.clear();
-    } else {
-      for (const r of d.rules) {
-        byRule.delete(r);
-        if (all) reenabled.add(r);
-      }
     }
-  }
-  return byRule.get(ruleId) ?? (all && !reenabled.has(ruleId) ? all : null);
+    return byRule.get(ruleId) ?? (all && !reenabled.has(ruleId) ? all : null);
+  };
 }
 
 function covers(d: Directive, ruleId: string): boolean {
@@ -195,16 +200,21 @@ export function applyDirectives(doc: PlanDocument, findings: Finding[], options:
   if (directives.length === 0 && problems.length === 0) return findings;
   const blocks = directives.filter((d) => d.name === 'poa-disable' || d.name === 'poa-enable');
   const lines = directives.filter((d) => d.name === 'poa-disable-line' || d.name === 'poa-disable-next-line');
+  const byLine = new Map<number, Directive[]>();
+  for (const d of lines) {
+    const line = d.name === 'poa-disable-line' ? d.from.line : d.to.line + 1;
+    const list = byLine.get(line);
+    if (list) list.push(d);
+    else byLine.set(line, [d]);
+  }
+  const blockSuppressor = blockSuppressors(blocks);
   const used = new Set<string>();
   const kept: Finding[] = [];
-  for (const finding of findings) {
+  for (const finding of [...findings].sort((a, b) => a.line - b.line || a.column - b.column)) {
     const suppressors: Directive[] = [];
-    const block = blockSuppressor(blocks, finding.ruleId, finding);
+    const block = blockSuppressor(finding.ruleId, finding);
     if (block) suppressors.push(block);
-    for (const d of lines) {
-      const line = d.name === 'poa-disable-line' ? d.from.line : d.to.line + 1;
-      if (line === finding.line && covers(d, finding.ruleId)) suppressors.push(d);
-    }
+    for (const d of byLine.get(finding.line) ?? []) if (covers(d, finding.ruleId)) suppressors.push(d);
     if (suppressors.length === 0) kept.push(finding);
     for (const d of suppressors) used.add(`${d.start}:${d.rules === null ? ALL : finding.ruleId}`);
   }

@@ -91,8 +91,9 @@ export class SectionVocabulary {
   classify(text: string): Classification {
     const normalised = foldHeading(text);
     const found: KindMatch[] = [];
+    // exec rather than matchAll, which copies this large expression on every call (once per line of a draft).
     this.matcher.lastIndex = 0;
-    for (const m of normalised.matchAll(this.matcher)) {
+    for (let m = this.matcher.exec(normalised); m; m = this.matcher.exec(normalised)) {
       const start = m.index;
       const end = start + m[0].length;
       for (const kind of this.kindOfEntry.get(m[0]) ?? []) found.push({ kind, start, end });
