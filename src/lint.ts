@@ -43,6 +43,8 @@ export interface LintOptions {
   kind?: DocumentKind;
   /** The notification Amazon sent, for the rules that compare the plan with it (`--notice`). */
   notice?: Notice;
+  /** Folders of plan templates known to circulate, for template-copy. */
+  stockTexts?: string[];
 }
 
 export interface LintFilesOptions extends LintOptions {
@@ -186,6 +188,11 @@ function prepare(options: LintOptions, config: FileConfig | null): Prepared {
   }
   const ruleOptions: RuleOptions = {};
   for (const [id, request] of requests) if (request.options) ruleOptions[id] = request.options;
+  // Folders of circulating templates (config `stockTexts`, option) feed template-copy's corpus.
+  const stockTexts = [...(config?.stockTexts ?? []), ...(options.stockTexts ?? [])];
+  if (stockTexts.length > 0 && ids.includes('template-copy')) {
+    const own = (ruleOptions['template-copy']?.['stockTexts'] as string[] | undefined) ?? [];
+    ruleOptions['template-copy'] = { ...ruleOptions['template-copy'], stockTexts: [...own, ...stockTexts] };
   }
   const engine = engineWithOptions(rulePacks, ruleOptions, requests);
   const setting = <K extends 'language' | 'locale' | 'reason' | 'marketplace'>(key: K): { value: string; subject: string } | undefined => {

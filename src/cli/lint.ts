@@ -1,6 +1,6 @@
 // `poa lint`: flags, reading stdin, config and ignore flags, choosing the format, and the exit code from the findings.
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { PoaError } from '../errors.js';
 import { readDraft } from '../document/load.js';
@@ -8,6 +8,7 @@ import { describeRules, lintFiles, lintFilesEach, type LintFilesOptions } from '
 import { FORMAT_NAMES, isFormatName, loadFormatter, type FormatName } from '../report/formats.js';
 import { jsonReportStream } from '../report/json-stream.js';
 import type { LintReport } from '../types.js';
+import { readStdin } from './stdin.js';
 import { ReportOutput } from './output.js';
 import { createProgress, wantsProgress } from './progress.js';
 import { nearest } from './suggest.js';
@@ -133,7 +134,7 @@ export function registerLint(program: Command, state: CommandState): void {
     .option('-j, --jobs <n>', 'worker threads for 64 drafts or more (default: POA_JOBS, else the number of cores); 1 lints one draft at a time', parseJobs('--jobs'))
     .option('--debug', 'show which config applies to each draft, and stack traces for unexpected errors')
     .action(async (paths: string[], flags: LintFlags) => {
-      const stdin = paths.includes('-') ? new Uint8Array(readFileSync(0)) : undefined;
+      const stdin = paths.includes('-') ? await readStdin() : undefined;
       const rules = parseRuleFlags(flags.rule);
       const cwd = process.cwd();
       const notice = flags.notice === undefined ? undefined : readDraft(flags.notice, { cwd });
