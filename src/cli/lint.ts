@@ -9,7 +9,7 @@ import { FORMAT_NAMES, isFormatName, loadFormatter, type FormatName } from '../r
 import { jsonReportStream } from '../report/json-stream.js';
 import type { LintReport } from '../types.js';
 import { readStdin } from './stdin.js';
-import { ReportOutput } from './output.js';
+import { failure, ReportOutput } from './output.js';
 import { createProgress, wantsProgress } from './progress.js';
 import { nearest } from './suggest.js';
 
@@ -190,7 +190,7 @@ export function registerLint(program: Command, state: CommandState): void {
         try {
           writeFileSync(flags.outputFile as string, output);
         } catch (error) {
-          throw new PoaError(`cannot write the report (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { subject: flags.outputFile as string });
+          throw failure(error, flags.outputFile as string);
         }
       } else {
         process.stdout.write(output);

@@ -3,13 +3,14 @@
 import { closeSync, copyFileSync, openSync, readSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PoaError } from '../errors.js';
+import { describeSystemError, PoaError } from '../errors.js';
 
 /** Above this many characters the report goes to a temporary file instead of memory (an archive's JSON is hundreds of MB). */
 const SPILL_CHARS = 8 * 1024 * 1024;
 
-function failure(error: unknown, subject: string): PoaError {
-  return new PoaError(`cannot write the report (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { subject });
+export function failure(error: unknown, subject: string): PoaError {
+  const { what, hint } = describeSystemError(error, 'write');
+  return new PoaError(`cannot write the report: ${what}`, { subject, hint, cause: error });
 }
 
 /**

@@ -167,6 +167,21 @@ describe('inputs', () => {
     }
   });
 
+  it('a report file that cannot be written (a full disk, a missing folder) is one line', () => {
+    if (existsSync('/dev/full')) {
+      for (const format of ['stylish', 'json']) {
+        expectOneLine(
+          runPoa(['lint', 'lf.md', '-f', format, '-o', '/dev/full'], { cwd: dir }),
+          'poa: /dev/full: cannot write the report: no space left on the device (ENOSPC) — free some space, or choose another disk',
+        );
+      }
+    }
+    expectOneLine(
+      runPoa(['lint', 'lf.md', '-o', 'reports/poa.txt'], { cwd: dir }),
+      'poa: reports/poa.txt: cannot write the report: no such file or directory (ENOENT) — create the folder first, or choose another place',
+    );
+  });
+
   it('a stack trace only with --debug', () => {
     const r = runPoa(['lint', 'nul.md', '--debug'], { cwd: dir });
     expect(r.status).toBe(2);
