@@ -8,20 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeDraft } from '../../src/document/decode.js';
 import { expandInputs, readDraft } from '../../src/document/load.js';
 import { flattenDeepNesting, MAX_NESTING_COLUMNS } from '../../src/document/parse.js';
-import { PoaError } from '../../src/errors.js';
 import { lintText } from '../../src/lint.js';
 import type { FileResult } from '../../src/types.js';
-import { ROOT } from '../helpers.js';
+import { ROOT, errorOf } from '../helpers.js';
 
-function errorOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(PoaError);
-    return (error as PoaError).format();
-  }
-  throw new Error('expected a PoaError');
-}
 
 const READS = 'poa reads markdown and plain-text drafts: export or copy the text into a .md or .txt file';
 const bytes = (...parts: Array<string | number[]>): Uint8Array =>

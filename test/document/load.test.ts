@@ -4,17 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeDraft, firstInvalidUtf8 } from '../../src/document/decode.js';
 import { expandInputs, readDraft } from '../../src/document/load.js';
-import { PoaError } from '../../src/errors.js';
+import { errorOf } from '../helpers.js';
 
-function errorOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(PoaError);
-    return (error as PoaError).format();
-  }
-  throw new Error('expected a PoaError');
-}
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 

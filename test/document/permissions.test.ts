@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readDraft } from '../../src/document/load.js';
-import { PoaError } from '../../src/errors.js';
+import { errorOf } from '../helpers.js';
 
 vi.mock('node:fs', async (importOriginal) => {
   const actual = await importOriginal<typeof import('node:fs')>();
@@ -14,15 +14,6 @@ vi.mock('node:fs', async (importOriginal) => {
   return { ...actual, readFileSync, default: { ...actual, readFileSync } };
 });
 
-function errorOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(PoaError);
-    return (error as PoaError).format();
-  }
-  throw new Error('expected a PoaError');
-}
 
 function failWith(code: string): void {
   vi.mocked(fs.readFileSync).mockImplementationOnce(() => {
