@@ -416,25 +416,277 @@ const TOKEN = new RegExp(`[${W}]+`, 'g');
 
 interface Keyed {
   group: number;
-  source: string;
+  items: Item[];
+}
+
+/** A step of a compiled pattern: given the text and a position, the end of the whole match, or -1. */
+type Step = (text: string, pos: number) => number;
+
+/** The regular expression a pattern compiles to, as a tree of the constructs poa's patterns use. */
+type Node =
+  | { t: 'lit'; s: string; after: boolean }
+  | { t: 'stem'; s: string }
+  | { t: 'word' }
+  | { t: 'sep' }
+  | { t: 'alt'; alts: Node[][] }
+  | { t: 'opt'; body: Node[] }
+  | { t: 'rep'; body: Node[]; min: number; max: number };
+
+// The character classes of W, WORD and SEP above, on UTF-16 code units. Lines with surrogates
+// (emoji, rare scripts) go through the regular expressions, where `u` reads them as code points.
+const isW = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c >= 0xc0;
+const inWord = (c: number): boolean => isW(c) || c === 39 || c === 45;
+const inSep = (c: number): boolean => c === c && !isW(c) && c !== 46 && c !== 33 && c !== 63 && c !== 10;
+const SURROGATE = /[\ud800-\udfff]/;
+
+/** The same construction as sequenceRegex, as nodes. */
+function sequenceNodes(items: Item[]): Node[] | null {
+  const out: Node[] = [];
+  let needSep = false;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as Item;
+    if (item.type === 'gap') {
+      if (needSep) out.push({ t: 'sep' });
+      out.push({ t: 'rep', body: [{ t: 'word' }, { t: 'sep' }], min: item.min, max: item.max });
+      needSep = false;
+      continue;
+    }
+    const body = itemNodes(item);
+    if (body === null) return null;
+    if (item.optional) {
+      out.push({ t: 'opt', body: needSep ? [{ t: 'sep' }, ...body] : i === items.length - 1 ? body : [...body, { t: 'sep' }] });
+      continue;
+    }
+    if (needSep) out.push({ t: 'sep' });
+    out.push(...body);
+    needSep = true;
+  }
+  return out;
+}
+
+/** An item as nodes; null for raw expressions, which only a regular expression can run. */
+function itemNodes(item: Exclude<Item, { type: 'gap' }>): Node[] | null {
+  if (item.type === 'raw') return null;
+  if (item.type === 'word') {
+    const folded = foldText(item.source);
+    return [folded.endsWith('*') ? { t: 'stem', s: folded.slice(0, -1) } : { t: 'lit', s: folded, after: true }];
+  }
+  const alts: Node[][] = [];
+  for (const alternative of item.alternatives) {
+    const nodes = sequenceNodes(alternative);
+    if (nodes === null) return null;
+    alts.push(nodes);
+  }
+  return [{ t: 'alt', alts }];
+}
+
+/** Try the longest run first, then shorter ones, as a greedy quantifier backtracks. */
+function backtrack(from: number, to: number, text: string, next: Step): number {
+  for (let q = to; q >= from; q--) {
+    const r = next(text, q);
+    if (r >= 0) return r;
+  }
+  return -1;
+}
+
+function chain(nodes: Node[], next: Step): Step {
+  let step = next;
+  for (let i = nodes.length - 1; i >= 0; i--) step = stepOf(nodes[i] as Node, step);
+  return step;
+}
+
+function stepOf(node: Node, next: Step): Step {
+  switch (node.t) {
+    case 'lit': {
+      const { s, after } = node;
+      return (text, pos) => (text.startsWith(s, pos) && !(after && isW(text.charCodeAt(pos + s.length))) ? next(text, pos + s.length) : -1);
+    }
+    case 'stem': {
+      const { s } = node;
+      return (text, pos) => {
+        if (!text.startsWith(s, pos)) return -1;
+        let end = pos + s.length;
+        while (inWord(text.charCodeAt(end))) end++;
+        return backtrack(pos + s.length, end, text, next);
+      };
+    }
+    case 'word':
+      return (text, pos) => {
+        if (!isW(text.charCodeAt(pos))) return -1;
+        let end = pos + 1;
+        while (inWord(text.charCodeAt(end))) end++;
+        return backtrack(pos + 1, end, text, next);
+      };
+    case 'sep':
+      return (text, pos) => {
+        let end = pos;
+        while (inSep(text.charCodeAt(end))) end++;
+        return end === pos ? -1 : backtrack(pos + 1, end, text, next);
+      };
+    case 'alt': {
+      const alts = node.alts.map((a) => chain(a, next));
+      return (text, pos) => {
+        for (const alt of alts) {
+          const r = alt(text, pos);
+          if (r >= 0) return r;
+        }
+        return -1;
+      };
+    }
+    case 'opt': {
+      const body = chain(node.body, next);
+      return (text, pos) => {
+        const r = body(text, pos);
+        return r >= 0 ? r : next(text, pos);
+      };
+    }
+    case 'rep': {
+      // X{min,max}, greedy: min copies, then (?:X(?:X…)?)? nested, so no split of the repeats is tried twice.
+      let tail = next;
+      for (let j = 0; j < node.max - node.min; j++) {
+        const more = chain(node.body, tail);
+        tail = (text, pos) => {
+          const r = more(text, pos);
+          return r >= 0 ? r : next(text, pos);
+        };
+      }
+      for (let j = 0; j < node.min; j++) tail = chain(node.body, tail);
+      return tail;
+    }
+  }
+}
+
+const matchEnd: Step = (_text, pos) => pos;
+
+/** A pattern as a step (no regular expression to compile), or as a sticky expression when it holds raw tokens. */
+/**
+ * A pattern as a step (no regular expression to compile), or as a sticky expression when it holds raw
+ * tokens. `needs` are words any match contains whole: a text without one of them cannot match.
+ */
+type Unit = { group: number; needs: string[][] } & ({ step: Step } | { regex: RegExp });
+
+const ALL_WORD = new RegExp(`^[${W}]+$`);
+
+/**
+ * What a text must hold for a sequence to match anywhere in it: lists of words, one of each list.
+ * A literal outside options and gaps starts and ends at a word boundary, so it is a whole word of the
+ * text; a choice needs one word from each of its alternatives' needs.
+ */
+function needsOf(nodes: Node[]): string[][] {
+  const needs: string[][] = [];
+  for (const node of nodes) {
+    if (node.t === 'lit' && ALL_WORD.test(node.s)) needs.push([node.s]);
+    if (node.t !== 'alt') continue;
+    const anyOf: string[] = [];
+    for (const alt of node.alts) {
+      const first = needsOf(alt)[0];
+      if (first === undefined) {
+        anyOf.length = 0;
+        break;
+      }
+      anyOf.push(...first);
+    }
+    if (anyOf.length > 0) needs.push([...new Set(anyOf)]);
+  }
+  return needs;
+}
+
+function unitOf(group: number, items: Item[]): Unit {
+  const nodes = sequenceNodes(items);
+  if (nodes !== null) {
+    const body = chain(nodes, matchEnd);
+    return { group, needs: needsOf(nodes), step: (text, pos) => (pos > 0 && isW(text.charCodeAt(pos - 1)) ? -1 : body(text, pos)) };
+  }
+  return { group, needs: [], regex: joinPatterns([BEFORE + sequenceRegex(items)], 'uy') };
+}
+
+interface Words {
+  text: string;
+  starts: number[];
+  words: string[];
+  surrogates: boolean;
+  /** The distinct words, built on first use. */
+  set?: Set<string>;
+}
+
+/** The last texts tokenised: every rule's matcher scans the same prose, so its words are found once. */
+const recentWords: Words[] = [];
+
+function wordsOf(text: string): Words {
+  for (const w of recentWords) if (w.text === text) return w;
+  const starts: number[] = [];
+  const words: string[] = [];
+  TOKEN.lastIndex = 0;
+  for (let t = TOKEN.exec(text); t; t = TOKEN.exec(text)) {
+    starts.push(t.index);
+    words.push(t[0]);
+  }
+  const w: Words = { text, starts, words, surrogates: SURROGATE.test(text) };
+  recentWords.unshift(w);
+  if (recentWords.length > 4) recentWords.pop();
+  return w;
+}
+
+/** The line around an offset, kept while the offsets stay on it. */
+class LineAt {
+  private current = { from: 0, to: -1, text: '', surrogates: false };
+  constructor(readonly text: string) {}
+
+  at(offset: number): { from: number; text: string; surrogates: boolean } {
+    const c = this.current;
+    if (offset >= c.from && offset < c.to) return c;
+    const from = this.text.lastIndexOf('\n', offset - 1) + 1;
+    let to = this.text.indexOf('\n', offset);
+    if (to === -1) to = this.text.length;
+    const line = this.text.slice(from, to);
+    this.current = { from, to, text: line, surrogates: SURROGATE.test(line) };
+    return this.current;
+  }
+}
+
+/**
+ * A pattern as the program PhraseMatcher runs: the end of the match starting at a position, or -1.
+ * Null for patterns with raw tokens, which run as expressions. (The tests hold it to compilePattern.)
+ */
+export function compileProgram(pattern: string): Step | null {
+  const trimmed = pattern.trim();
+  if (trimmed.startsWith('re:')) return null;
+  const items = new Parser(trimmed).parse();
+  checkItems(pattern, items);
+  const unit = unitOf(0, items);
+  return 'step' in unit ? unit.step : null;
+}
+
+/** Check a parsed pattern as compilePattern does. */
+function checkItems(pattern: string, items: Item[]): void {
+  if (items.length === 0) throw new PatternError('empty pattern');
+  if (items.every((i) => i.type === 'gap' || i.optional)) throw new PatternError(`"${pattern}" can match nothing but optional words`);
 }
 
 /**
  * All the patterns of a rule in one language. Most patterns begin with a known word, so they are
- * filed under that word and only tried where it occurs: a set lookup per word of the text, then a
- * small expression per word found, compiled the first time that word is seen. Patterns that can
- * begin anywhere (raw expressions, leading gaps) are scanned as one expression.
+ * filed under that word and only tried where it occurs: a map lookup per word of the text, then the
+ * patterns filed under it, run as small backtracking programs (the same semantics as the regular
+ * expressions they stand for, without the cost of compiling those). Patterns that can begin
+ * anywhere (raw expressions, leading gaps) are scanned as one expression.
  */
 export class PhraseMatcher {
   private readonly keyed = new Map<string, Keyed[]>();
+  private readonly units = new Map<string, Unit[]>();
   private readonly compiled = new Map<string, RegExp>();
   /** Exact first words and first-word stems, each mapped to its key in `keyed`. */
   private readonly exactKeys = new Map<string, string>();
   private readonly prefixKeys = new Map<string, string>();
   /** Lengths of the stems, longest first, to look a word's beginnings up. */
   private prefixLengths: number[] = [];
-  /** The first two letters of every stem: most words start with none of them and are passed over at once. */
-  private readonly prefixHeads = new Set<string>();
+  /** The first two letters of every stem (one for one-letter stems), as char codes: most words start with none of them. */
+  private readonly prefixHeads1 = new Set<number>();
+  private readonly prefixHeads2 = new Set<number>();
+  /** Lines of the text being scanned, for the patterns that run as expressions. */
+  private lines: LineAt | null = null;
+  /** The text last scanned, and the units of each key that can match in it. */
+  private forWords: Words | null = null;
+  private readonly candidateUnits = new Map<string, Unit[]>();
   private readonly free: RegExp | null;
   readonly size: number;
 
@@ -444,21 +696,27 @@ export class PhraseMatcher {
     groups.forEach((group, index) => {
       const free: string[] = [];
       for (const pattern of group.patterns) {
-        const source = compilePattern(pattern);
         const trimmed = pattern.trim();
+        if (trimmed.startsWith('re:')) {
+          free.push(compilePattern(trimmed));
+          continue;
+        }
+        const items = new Parser(trimmed).parse();
+        checkItems(pattern, items);
         const anchors: Anchors = { exact: new Set(), prefixes: new Set() };
-        if (trimmed.startsWith('re:') || !anchorsOf(new Parser(trimmed).parse(), anchors)) {
-          free.push(source);
+        if (!anchorsOf(items, anchors)) {
+          free.push(BEFORE + sequenceRegex(items));
           continue;
         }
         for (const word of anchors.exact) {
           this.exactKeys.set(word, `=${word}`);
-          this.file(`=${word}`, index, source);
+          this.file(`=${word}`, index, items);
         }
         for (const prefix of anchors.prefixes) {
           this.prefixKeys.set(prefix, `*${prefix}`);
-          this.prefixHeads.add(prefix.slice(0, 2));
-          this.file(`*${prefix}`, index, source);
+          if (prefix.length === 1) this.prefixHeads1.add(prefix.charCodeAt(0));
+          else this.prefixHeads2.add(prefix.charCodeAt(0) * 65536 + prefix.charCodeAt(1));
+          this.file(`*${prefix}`, index, items);
         }
       }
       if (free.length > 0) freeSources.push(`(?<g${index}>${free.join('|')})`);
@@ -469,21 +727,59 @@ export class PhraseMatcher {
     if (options.eager) for (const key of this.keyed.keys()) this.expression(key);
   }
 
-  private file(key: string, group: number, source: string): void {
+  private file(key: string, group: number, items: Item[]): void {
     const list = this.keyed.get(key) ?? [];
-    list.push({ group, source });
+    list.push({ group, items });
     this.keyed.set(key, list);
   }
 
+  /** The patterns filed under a key, in the order of the alternation `expression` builds. */
+  private ordered(key: string): Keyed[] {
+    const byGroup = new Map<number, Keyed[]>();
+    for (const entry of this.keyed.get(key) ?? []) byGroup.set(entry.group, [...(byGroup.get(entry.group) ?? []), entry]);
+    return [...byGroup.values()].flat();
+  }
+
+  /** One expression for a key: what lines with surrogates are matched with, and how `eager` checks patterns. */
   private expression(key: string): RegExp {
     let regex = this.compiled.get(key);
     if (!regex) {
       const byGroup = new Map<number, string[]>();
-      for (const { group, source } of this.keyed.get(key) ?? []) byGroup.set(group, [...(byGroup.get(group) ?? []), source]);
+      for (const { group, items } of this.ordered(key)) byGroup.set(group, [...(byGroup.get(group) ?? []), BEFORE + sequenceRegex(items)]);
       regex = joinPatterns([...byGroup].map(([group, sources]) => `(?<g${group}>${sources.join('|')})`), 'uy');
       this.compiled.set(key, regex);
     }
     return regex;
+  }
+
+  private unitsOf(key: string): Unit[] {
+    let units = this.units.get(key);
+    if (!units) {
+      units = this.ordered(key).map(({ group, items }) => unitOf(group, items));
+      this.units.set(key, units);
+    }
+    return units;
+  }
+
+  /**
+   * The units of a key that can match somewhere in this text (all the words they need are in it), worked
+   * out once per text and key. Texts with surrogates keep every unit: their words may be split otherwise.
+   */
+  private candidates(key: string, words: Words): Unit[] {
+    if (this.forWords !== words) {
+      this.forWords = words;
+      this.candidateUnits.clear();
+    }
+    let units = this.candidateUnits.get(key);
+    if (!units) {
+      units = this.unitsOf(key);
+      if (!words.surrogates) {
+        const set = (words.set ??= new Set(words.words));
+        units = units.filter((u) => u.needs.every((anyOf) => anyOf.some((w) => set.has(w))));
+      }
+      this.candidateUnits.set(key, units);
+    }
+    return units;
   }
 
   private static group(m: RegExpExecArray): number {
@@ -491,28 +787,55 @@ export class PhraseMatcher {
     return 0;
   }
 
+  /** The first pattern filed under a key that matches at a position, as the key's alternation would find it. */
+  private first(key: string, words: Words, index: number, surrogates: LineAt | null): { length: number; group: number } | null {
+    const { text } = words;
+    if (surrogates?.at(index).surrogates) {
+      const { from, text: lineText } = surrogates.at(index);
+      const regex = this.expression(key);
+      regex.lastIndex = index - from;
+      const m = regex.exec(lineText);
+      return m ? { length: m[0].length, group: PhraseMatcher.group(m) } : null;
+    }
+    for (const unit of this.candidates(key, words)) {
+      if ('step' in unit) {
+        const end = unit.step(text, index);
+        if (end >= 0) return { length: end - index, group: unit.group };
+        continue;
+      }
+      // Expressions see one line, as they always have (anchors and lookbehinds stop at its ends).
+      const { from, text: lineText } = (this.lines ??= new LineAt(text)).at(index);
+      unit.regex.lastIndex = index - from;
+      const m = unit.regex.exec(lineText);
+      if (m) return { length: m[0].length, group: unit.group };
+    }
+    return null;
+  }
+
   /** The longest match starting at a word, among the patterns filed under it. */
-  private at(text: string, index: number, word: string): PhraseMatch | null {
+  private at(words: Words, index: number, word: string, surrogates: LineAt | null): PhraseMatch | null {
+    const { text } = words;
     let best: PhraseMatch | null = null;
-    const keys: string[] = [];
     const exact = this.exactKeys.get(word);
-    if (exact !== undefined) keys.push(exact);
     // One-letter stems are filed under that letter, the others under their first two.
-    const head = this.prefixHeads.has(word.slice(0, 2)) || this.prefixHeads.has(word[0] as string);
-    for (const length of head ? this.prefixLengths : []) {
-      if (length > word.length) continue;
-      const key = this.prefixKeys.get(word.length === length ? word : word.slice(0, length));
-      if (key !== undefined) keys.push(key);
+    const c0 = word.charCodeAt(0);
+    const head = this.prefixHeads1.has(c0) || (word.length > 1 && this.prefixHeads2.has(c0 * 65536 + word.charCodeAt(1)));
+    if (exact === undefined && !head) return null;
+    const keys: string[] = exact === undefined ? [] : [exact];
+    if (head) {
+      for (const length of this.prefixLengths) {
+        if (length > word.length) continue;
+        const key = this.prefixKeys.get(word.length === length ? word : word.slice(0, length));
+        if (key !== undefined) keys.push(key);
+      }
     }
     if (keys.length === 0) return null;
+    if (this.lines?.text !== text) this.lines = null;
     for (const key of keys) {
-      const regex = this.expression(key);
-      regex.lastIndex = index;
-      const m = regex.exec(text);
-      if (!m || m[0].length === 0) continue;
-      const group = PhraseMatcher.group(m);
-      if (!best || m[0].length > best.end - best.start || (m[0].length === best.end - best.start && group < best.group)) {
-        best = { start: index, end: index + m[0].length, group };
+      const m = this.first(key, words, index, surrogates);
+      if (!m || m.length === 0) continue;
+      if (!best || m.length > best.end - best.start || (m.length === best.end - best.start && m.group < best.group)) {
+        best = { start: index, end: index + m.length, group: m.group };
       }
     }
     return best;
@@ -520,29 +843,21 @@ export class PhraseMatcher {
 
   /**
    * Every non-overlapping match in the text, leftmost first (the longest where several start together).
-   * A match never spans a line break: each line is scanned on its own, so however slow a user's
-   * expression is on long input, the work is bounded by the longest line (poa's prose breaks long ones).
+   * A match never spans a line break: the programs cannot cross one, and expressions run on one line at
+   * a time, so however slow a user's expression is on long input, the work is bounded by the longest line
+   * (poa's prose breaks long ones).
    */
   scan(text: string): PhraseMatch[] {
-    if (!text.includes('\n')) return this.scanLine(text);
-    const found: PhraseMatch[] = [];
-    for (let from = 0; from < text.length; ) {
-      let to = text.indexOf('\n', from);
-      if (to === -1) to = text.length;
-      if (to > from) for (const m of this.scanLine(text.slice(from, to))) found.push({ start: m.start + from, end: m.end + from, group: m.group });
-      from = to + 1;
-    }
-    return found;
-  }
-
-  private scanLine(text: string): PhraseMatch[] {
     const found: PhraseMatch[] = [];
     if (this.keyed.size > 0) {
+      const tokens = wordsOf(text);
+      const { starts, words, surrogates } = tokens;
+      const line = new LineAt(text);
       let resumeAt = 0;
-      TOKEN.lastIndex = 0;
-      for (let t = TOKEN.exec(text); t; t = TOKEN.exec(text)) {
-        if (t.index < resumeAt) continue;
-        const m = this.at(text, t.index, t[0]);
+      for (let i = 0; i < starts.length; i++) {
+        const start = starts[i] as number;
+        if (start < resumeAt) continue;
+        const m = this.at(tokens, start, words[i] as string, surrogates ? line : null);
         if (m) {
           found.push(m);
           resumeAt = m.end;
@@ -550,9 +865,18 @@ export class PhraseMatcher {
       }
     }
     if (!this.free) return found;
-    this.free.lastIndex = 0;
-    for (const m of text.matchAll(this.free)) if (m[0].length > 0) found.push({ start: m.index, end: m.index + m[0].length, group: PhraseMatcher.group(m) });
-    found.sort((a, b) => a.start - b.start || b.end - a.end);
+    for (let from = 0; from < text.length; ) {
+      let to = text.indexOf('\n', from);
+      if (to === -1) to = text.length;
+      if (to > from) {
+        this.free.lastIndex = 0;
+        for (const m of text.slice(from, to).matchAll(this.free)) {
+          if (m[0].length > 0) found.push({ start: from + m.index, end: from + m.index + m[0].length, group: PhraseMatcher.group(m) });
+        }
+      }
+      from = to + 1;
+    }
+    found.sort((x, y) => x.start - y.start || y.end - x.end);
     // The two scans may overlap where one expression would have matched once: keep the leftmost.
     const kept: PhraseMatch[] = [];
     for (const f of found) if (kept.length === 0 || f.start >= (kept[kept.length - 1] as PhraseMatch).end) kept.push(f);

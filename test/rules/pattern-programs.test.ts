@@ -1,0 +1,130 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { foldText } from '../../src/document/text.js';
+import { compilePattern, compileProgram, PhraseMatcher } from '../../src/rules/patterns.js';
+
+// PhraseMatcher runs most patterns as small backtracking programs instead of compiling their regular
+// expressions. These tests hold every pattern of poa's own rules to its expression, position by position,
+// on real drafts in its language.
+
+const root = join(import.meta.dirname, '..', '..');
+const LISTS = new Set(['patterns', 'except', 'when', 'soft']);
+
+/** Every pattern in the rule files, per language (lists under patterns/except/when/soft). */
+function patternsByLanguage(): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  const walk = (value: unknown, language: string | null): void => {
+    if (Array.isArray(value)) return;
+    if (value === null || typeof value !== 'object') return;
+    for (const [key, child] of Object.entries(value)) {
+      const lang = language ?? (/^[a-z]{2}$/.test(key) ? key : null);
+      if (LISTS.has(key) && Array.isArray(child) && lang !== null) {
+        const set = out.get(lang) ?? new Set<string>();
+        for (const p of child) if (typeof p === 'string') set.add(p);
+        out.set(lang, set);
+      } else {
+        walk(child, lang);
+      }
+    }
+  };
+  for (const file of readdirSync(join(root, 'rules')).filter((f) => f.endsWith('.yaml'))) {
+    const data = parse(readFileSync(join(root, 'rules', file), 'utf8')) as { languages?: unknown };
+    walk(data.languages ?? {}, null);
+  }
+  return out;
+}
+
+/** The example and labelled drafts of a language, line by line and folded (matches never cross a line). */
+function linesOf(language: string): string[] {
+  return [join(root, 'test', 'fixtures', language), join(root, 'test', 'fixtures', 'labelled', language)].flatMap((dir) =>
+    readdirSync(dir)
+      .filter((f) => /\.(md|txt)$/.test(f))
+      .flatMap((f) => readFileSync(join(dir, f), 'utf8').split(/\r?\n|\r/))
+      .map(foldText)
+      .filter((l) => l.trim() !== ''),
+  );
+}
+
+const WORD_START = /(?<![a-z0-9\u00c0-\uffff])[a-z0-9\u00c0-\uffff]/g;
+
+const byLanguage = patternsByLanguage();
+
+describe('pattern programs', () => {
+  it('finds the patterns and drafts it compares', () => {
+    for (const language of ['en', 'it', 'fr', 'de', 'es', 'nl']) {
+      expect(byLanguage.get(language)?.size ?? 0, language).toBeGreaterThan(100);
+      expect(linesOf(language).length, language).toBeGreaterThan(20);
+    }
+  });
+
+  for (const language of ['en', 'it', 'fr', 'de', 'es', 'nl']) {
+    it(`ends every match where the pattern's expression does (${language})`, () => {
+      const lines = linesOf(language);
+      let compared = 0;
+      let matched = 0;
+      for (const pattern of byLanguage.get(language) ?? []) {
+        const program = compileProgram(pattern);
+        if (program === null) continue;
+        const regex = new RegExp(compilePattern(pattern), 'uy');
+        for (const line of lines) {
+          for (const start of line.matchAll(WORD_START)) {
+            regex.lastIndex = start.index;
+            const expected = regex.exec(line);
+            const end = program(line, start.index);
+            if ((expected === null ? -1 : start.index + expected[0].length) !== end) {
+              expect({ pattern, line, at: start.index, end }).toEqual({ pattern, line, at: start.index, end: expected === null ? -1 : start.index + expected[0].length });
+            }
+            compared++;
+            if (end >= 0) matched++;
+          }
+        }
+      }
+      expect(compared).toBeGreaterThan(100_000);
+      expect(matched).toBeGreaterThan(100);
+    });
+  }
+
+  it('agrees on hand-picked cases of backtracking, options and gaps', () => {
+    const cases: Array<[string, string]> = [
+      ["we (will|we'll)? {0,3} improv*", "we'll try to improve our process"],
+      ['we (are|were) not responsible', 'we are not responsible for this'],
+      ['(it|this) (won-t|will not) happen again', 'this won-t happen again'],
+      ['we are sorry?', 'we are sorry'],
+      ['we {1,2} care', "we don't care"],
+      ['e-mail*', 'e-mails and e-mailing'],
+      ['we will improve (our processes)?', 'we will improve our processes'],
+      ['we will improve (our processes)?', 'we will improve.'],
+      ['(truly)? sorry', 'truly sorry'],
+      ['(we|i) (will|shall) (always|never)? {0,2} (check|verify)', 'i shall never again check'],
+    ];
+    for (const [pattern, text] of cases) {
+      const folded = foldText(text);
+      const program = compileProgram(pattern);
+      expect(program, pattern).not.toBeNull();
+      const regex = new RegExp(compilePattern(pattern), 'uy');
+      for (let at = 0; at < folded.length; at++) {
+        regex.lastIndex = at;
+        const m = regex.exec(folded);
+        expect(program?.(folded, at), `${pattern} @${at}`).toBe(m === null ? -1 : at + m[0].length);
+      }
+    }
+  });
+
+  it('reads lines with emoji through the expressions, as code points', () => {
+    const matcher = new PhraseMatcher([{ id: 'vague', patterns: ['we will {0,3} improve'] }]);
+    const text = foldText('We will 😀 improve. Also: we will really improve 😀');
+    const regex = new RegExp(compilePattern('we will {0,3} improve'), 'gu');
+    expect(matcher.scan(text).map((m) => text.slice(m.start, m.end))).toEqual([...text.matchAll(regex)].map((m) => m[0]));
+    expect(matcher.scan(text)).toHaveLength(2);
+  });
+
+  it('leaves patterns with raw tokens to their expressions', () => {
+    expect(compileProgram('every re:\\d+ (days|weeks)')).toBeNull();
+    expect(compileProgram('re:\\bb0[0-9a-z]{8}\\b')).toBeNull();
+    const matcher = new PhraseMatcher([{ id: 'f', patterns: ['every re:\\d+ (days|weeks)', 'every week'] }]);
+    const text = foldText('We check every 3 weeks, and every week.');
+    expect(matcher.scan(text).map((m) => text.slice(m.start, m.end))).toEqual(['every 3 weeks', 'every week']);
+  });
+});
