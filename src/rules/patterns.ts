@@ -558,6 +558,9 @@ function stepOf(node: Node, next: Step): Step {
 
 const matchEnd: Step = (_text, pos) => pos;
 
+/** Groups (families) of a matcher are numbered below this; a match packs its length and group in one number. */
+const GROUPS = 65536;
+
 /** A pattern as a step (no regular expression to compile), or as a sticky expression when it holds raw tokens. */
 /**
  * A pattern as a step (no regular expression to compile), or as a sticky expression when it holds raw
@@ -693,6 +696,7 @@ export class PhraseMatcher {
   /** `eager` compiles every expression now, so a broken pattern is reported at once. */
   constructor(groups: PhraseGroup[], options: { eager?: boolean } = {}) {
     const freeSources: string[] = [];
+    if (groups.length >= GROUPS) throw new PatternError(`a rule can have at most ${GROUPS - 1} families of patterns`);
     groups.forEach((group, index) => {
       const free: string[] = [];
       for (const pattern of group.patterns) {
@@ -787,58 +791,58 @@ export class PhraseMatcher {
     return 0;
   }
 
-  /** The first pattern filed under a key that matches at a position, as the key's alternation would find it. */
-  private first(key: string, words: Words, index: number, surrogates: LineAt | null): { length: number; group: number } | null {
+  /**
+   * The first pattern filed under a key that matches at a position, as the key's alternation would find it:
+   * its length × GROUPS + its group, or -1 (a number, not an object: this runs for most words of a draft).
+   */
+  private first(key: string, words: Words, index: number, surrogates: LineAt | null): number {
     const { text } = words;
     if (surrogates?.at(index).surrogates) {
       const { from, text: lineText } = surrogates.at(index);
       const regex = this.expression(key);
       regex.lastIndex = index - from;
       const m = regex.exec(lineText);
-      return m ? { length: m[0].length, group: PhraseMatcher.group(m) } : null;
+      return m ? m[0].length * GROUPS + PhraseMatcher.group(m) : -1;
     }
     for (const unit of this.candidates(key, words)) {
       if ('step' in unit) {
         const end = unit.step(text, index);
-        if (end >= 0) return { length: end - index, group: unit.group };
+        if (end >= 0) return (end - index) * GROUPS + unit.group;
         continue;
       }
       // Expressions see one line, as they always have (anchors and lookbehinds stop at its ends).
       const { from, text: lineText } = (this.lines ??= new LineAt(text)).at(index);
       unit.regex.lastIndex = index - from;
       const m = unit.regex.exec(lineText);
-      if (m) return { length: m[0].length, group: unit.group };
+      if (m) return m[0].length * GROUPS + unit.group;
     }
-    return null;
+    return -1;
   }
 
-  /** The longest match starting at a word, among the patterns filed under it. */
+  /** The longest match starting at a word, among the patterns filed under it (the first group on a tie). */
   private at(words: Words, index: number, word: string, surrogates: LineAt | null): PhraseMatch | null {
-    const { text } = words;
-    let best: PhraseMatch | null = null;
     const exact = this.exactKeys.get(word);
     // One-letter stems are filed under that letter, the others under their first two.
     const c0 = word.charCodeAt(0);
     const head = this.prefixHeads1.has(c0) || (word.length > 1 && this.prefixHeads2.has(c0 * 65536 + word.charCodeAt(1)));
     if (exact === undefined && !head) return null;
-    const keys: string[] = exact === undefined ? [] : [exact];
+    if (this.lines?.text !== words.text) this.lines = null;
+    let best = -1;
+    const consider = (key: string): void => {
+      const m = this.first(key, words, index, surrogates);
+      // Longer wins; on equal length the lower group, which is the smaller packed number.
+      if (m >= GROUPS && (best < 0 || Math.floor(m / GROUPS) > Math.floor(best / GROUPS) || (Math.floor(m / GROUPS) === Math.floor(best / GROUPS) && m < best))) best = m;
+    };
+    if (exact !== undefined) consider(exact);
     if (head) {
       for (const length of this.prefixLengths) {
         if (length > word.length) continue;
         const key = this.prefixKeys.get(word.length === length ? word : word.slice(0, length));
-        if (key !== undefined) keys.push(key);
+        if (key !== undefined) consider(key);
       }
     }
-    if (keys.length === 0) return null;
-    if (this.lines?.text !== text) this.lines = null;
-    for (const key of keys) {
-      const m = this.first(key, words, index, surrogates);
-      if (!m || m.length === 0) continue;
-      if (!best || m.length > best.end - best.start || (m.length === best.end - best.start && m.group < best.group)) {
-        best = { start: index, end: index + m.length, group: m.group };
-      }
-    }
-    return best;
+    if (best < 0) return null;
+    return { start: index, end: index + Math.floor(best / GROUPS), group: best % GROUPS };
   }
 
   /**
