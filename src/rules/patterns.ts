@@ -491,11 +491,28 @@ function backtrack(from: number, to: number, text: string, next: Step): number {
 
 function chain(nodes: Node[], next: Step): Step {
   let step = next;
-  for (let i = nodes.length - 1; i >= 0; i--) step = stepOf(nodes[i] as Node, step);
+  for (let i = nodes.length - 1; i >= 0; i--) step = stepOf(nodes[i] as Node, step, nodes[i + 1]?.t === 'sep');
   return step;
 }
 
-function stepOf(node: Node, next: Step): Step {
+/**
+ * Where a word run may end when a separator comes next: a separator cannot start on a word character,
+ * so only the run's end and the positions before an apostrophe or a dash inside it are worth trying.
+ */
+function backtrackToSep(from: number, to: number, text: string, next: Step): number {
+  const r = next(text, to);
+  if (r >= 0) return r;
+  for (let q = to - 1; q >= from; q--) {
+    if (isW(text.charCodeAt(q))) continue;
+    const s = next(text, q);
+    if (s >= 0) return s;
+  }
+  return -1;
+}
+
+/** A node as a step; `sepNext` says the next node is a separator (so word runs backtrack only to non-word characters). */
+function stepOf(node: Node, next: Step, sepNext = false): Step {
+  const retreat = sepNext ? backtrackToSep : backtrack;
   switch (node.t) {
     case 'lit': {
       const { s, after } = node;
@@ -507,7 +524,7 @@ function stepOf(node: Node, next: Step): Step {
         if (!text.startsWith(s, pos)) return -1;
         let end = pos + s.length;
         while (inWord(text.charCodeAt(end))) end++;
-        return backtrack(pos + s.length, end, text, next);
+        return retreat(pos + s.length, end, text, next);
       };
     }
     case 'word':
@@ -515,7 +532,7 @@ function stepOf(node: Node, next: Step): Step {
         if (!isW(text.charCodeAt(pos))) return -1;
         let end = pos + 1;
         while (inWord(text.charCodeAt(end))) end++;
-        return backtrack(pos + 1, end, text, next);
+        return retreat(pos + 1, end, text, next);
       };
     case 'sep':
       return (text, pos) => {
@@ -887,8 +904,23 @@ export class PhraseMatcher {
     return kept;
   }
 
-  /** Whether the text holds a match. */
+  /** Whether the text holds a match (stops at the first). */
   test(text: string): boolean {
-    return this.scan(text).length > 0;
+    if (this.keyed.size > 0) {
+      const tokens = wordsOf(text);
+      const line = tokens.surrogates ? new LineAt(text) : null;
+      for (let i = 0; i < tokens.starts.length; i++) if (this.at(tokens, tokens.starts[i] as number, tokens.words[i] as string, line)) return true;
+    }
+    if (!this.free) return false;
+    for (let from = 0; from < text.length; ) {
+      let to = text.indexOf('\n', from);
+      if (to === -1) to = text.length;
+      if (to > from) {
+        this.free.lastIndex = 0;
+        for (const m of text.slice(from, to).matchAll(this.free)) if (m[0].length > 0) return true;
+      }
+      from = to + 1;
+    }
+    return false;
   }
 }

@@ -93,6 +93,8 @@ describe('pattern programs', () => {
       ['(it|this) (won-t|will not) happen again', 'this won-t happen again'],
       ['we are sorry?', 'we are sorry'],
       ['we {1,2} care', "we don't care"],
+      ['we {1,3} improve', "we can't-really-'improve"],
+      ['improv* -', 'improve-ments - ok'],
       ['e-mail*', 'e-mails and e-mailing'],
       ['we will improve (our processes)?', 'we will improve our processes'],
       ['we will improve (our processes)?', 'we will improve.'],

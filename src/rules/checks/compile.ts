@@ -2,7 +2,7 @@
 
 import { PoaError } from '../../errors.js';
 import type { RuleDefinition } from '../model.js';
-import { compilePattern, joinPatterns, PatternError } from '../patterns.js';
+import { compilePattern, joinPatterns, PatternError, PhraseMatcher } from '../patterns.js';
 
 /** One expression for a list of patterns (null when empty); a bad pattern is reported as `rule file: where: problem`. */
 export function compileList(rule: RuleDefinition, patterns: unknown, where: string, flags = 'gu'): RegExp | null {
@@ -10,6 +10,22 @@ export function compileList(rule: RuleDefinition, patterns: unknown, where: stri
   if (list.length === 0) return null;
   try {
     return joinPatterns(list.map(compilePattern), flags);
+  } catch (error) {
+    if (error instanceof PatternError) throw new PoaError(`${where}: ${error.message}`, { subject: rule.file, hint: 'see docs/rule-packs.md for the pattern syntax' });
+    throw error;
+  }
+}
+
+/**
+ * A list of patterns as one matcher (null when empty), run as word-anchored programs like the phrase rules:
+ * for checks that look for matches line by line. Patterns of a pack not checked at build time are compiled at
+ * once, so a broken one is reported when the pack loads.
+ */
+export function compileSet(rule: RuleDefinition, patterns: unknown, where: string): PhraseMatcher | null {
+  const list = (Array.isArray(patterns) ? patterns : []) as string[];
+  if (list.length === 0) return null;
+  try {
+    return new PhraseMatcher([{ id: where, patterns: list }], { eager: !rule.validated });
   } catch (error) {
     if (error instanceof PatternError) throw new PoaError(`${where}: ${error.message}`, { subject: rule.file, hint: 'see docs/rule-packs.md for the pattern syntax' });
     throw error;

@@ -3,8 +3,7 @@
 import { proseOf, spanContaining, toSource } from '../../document/text.js';
 import type { PlanPartKind } from '../../types.js';
 import type { CheckKind, RawFinding } from '../model.js';
-import { matchLines, testLines } from '../patterns.js';
-import { compileList, perLanguage } from './compile.js';
+import { compileSet, perLanguage } from './compile.js';
 import { inScope } from './phrases.js';
 
 interface Options {
@@ -18,8 +17,8 @@ export const conditional: CheckKind = {
   compile(rule) {
     const options = (rule.options ?? {}) as Options;
     const forLanguage = perLanguage(rule, (lang) => ({
-      when: compileList(rule, rule.languages[lang]?.['when'], `${lang}.when`, 'gu'),
-      satisfy: compileList(rule, rule.languages[lang]?.['patterns'], `${lang}.patterns`, 'u'),
+      when: compileSet(rule, rule.languages[lang]?.['when'], `${lang}.when`),
+      satisfy: compileSet(rule, rule.languages[lang]?.['patterns'], `${lang}.patterns`),
     }));
     return {
       run(doc, { language }) {
@@ -27,11 +26,11 @@ export const conditional: CheckKind = {
         if (!own.when) return [];
         if (options.requireSection?.some((kind) => doc.sections.some((s) => s.kinds.includes(kind)))) return [];
         const prose = proseOf(doc);
-        if (own.satisfy && testLines(own.satisfy, prose.text)) return [];
-        for (const m of matchLines(own.when, prose.text)) {
-          const span = spanContaining(prose, m.index);
-          if (!span || !inScope(doc, rule, span.block) || m[0].length === 0) continue;
-          const [from, to] = toSource(prose, m.index, m.index + m[0].length);
+        if (own.satisfy?.test(prose.text)) return [];
+        for (const m of own.when.scan(prose.text)) {
+          const span = spanContaining(prose, m.start);
+          if (!span || !inScope(doc, rule, span.block)) continue;
+          const [from, to] = toSource(prose, m.start, m.end);
           const finding: RawFinding = { start: from, end: to, params: { match: doc.source.text.slice(from, to) } };
           return [finding];
         }

@@ -4,8 +4,8 @@ import { extraTextOf, proseOf } from '../../document/text.js';
 import { PoaError } from '../../errors.js';
 import type { PlanPartKind } from '../../types.js';
 import type { CheckKind, RawFinding } from '../model.js';
-import { testLines } from '../patterns.js';
-import { compileList } from './compile.js';
+import type { PhraseMatcher } from '../patterns.js';
+import { compileSet } from './compile.js';
 
 interface FactOptions {
   /** Reason keys or `@group`s this fact is required for. */
@@ -33,13 +33,13 @@ export const requiredFacts: CheckKind = {
         if (!known) throw new PoaError(`options.facts.${id}.reasons: unknown reason or group "${item}"`, { subject: rule.file, hint: 'see reasons.yaml' });
       }
     }
-    const matchers = new Map<string, RegExp | null>();
-    const matcher = (lang: string, id: string): RegExp | null => {
+    const matchers = new Map<string, PhraseMatcher | null>();
+    const matcher = (lang: string, id: string): PhraseMatcher | null => {
       const key = `${lang}\0${id}`;
       if (!matchers.has(key)) {
         // A language without patterns for a fact falls back to English rather than dropping the fact.
         const text = ((rule.languages[lang]?.['facts'] ?? {}) as Record<string, FactText>)[id] ?? ((rule.languages['en']?.['facts'] ?? {}) as Record<string, FactText>)[id];
-        matchers.set(key, compileList(rule, [...(facts[id]?.patterns ?? []), ...(text?.patterns ?? [])], `${lang}.facts.${id}`, 'u'));
+        matchers.set(key, compileSet(rule, [...(facts[id]?.patterns ?? []), ...(text?.patterns ?? [])], `${lang}.facts.${id}`));
       }
       return matchers.get(key) ?? null;
     };
@@ -55,8 +55,8 @@ export const requiredFacts: CheckKind = {
         for (const [id, fact] of Object.entries(facts)) {
           if (!env.reasons.expand(fact.reasons).has(reason)) continue;
           if (fact.section && doc.sections.some((s) => s.kinds.includes(fact.section as PlanPartKind))) continue;
-          const regex = matcher(language, id);
-          if (!regex || testLines(regex, prose.text) || (markup !== '' && testLines(regex, markup))) continue;
+          const set = matcher(language, id);
+          if (!set || set.test(prose.text) || (markup !== '' && set.test(markup))) continue;
           const label = (((rule.languages[locale]?.['facts'] ?? rule.languages[language]?.['facts'] ?? {}) as Record<string, FactText>)[id]?.label) ?? id;
           out.push({ start: at, end: at, params: { fact: label, reason } });
         }

@@ -2,31 +2,31 @@
 
 import { extraTextOf, proseOf, spanContaining, toSource } from '../../document/text.js';
 import type { CheckKind, RawFinding } from '../model.js';
-import { matchLines, testLines } from '../patterns.js';
-import { compileList, perLanguage } from './compile.js';
+import type { PhraseMatcher } from '../patterns.js';
+import { compileSet, perLanguage } from './compile.js';
 import { inScope } from './phrases.js';
 
 
 export const requiredPattern: CheckKind = {
   name: 'required-pattern',
   compile(rule) {
-    const common = compileList(rule, rule.options?.['patterns'], 'options.patterns');
+    const common = compileSet(rule, rule.options?.['patterns'], 'options.patterns');
     const forLanguage = perLanguage(rule, (lang) => ({
-      required: compileList(rule, rule.languages[lang]?.['patterns'], `${lang}.patterns`),
-      soft: compileList(rule, rule.languages[lang]?.['soft'], `${lang}.soft`),
+      required: compileSet(rule, rule.languages[lang]?.['patterns'], `${lang}.patterns`),
+      soft: compileSet(rule, rule.languages[lang]?.['soft'], `${lang}.soft`),
     }));
     return {
       run(doc, { language }) {
         const prose = proseOf(doc);
         const own = forLanguage(language);
         const markup = rule.scope ? '' : extraTextOf(doc);
-        const found = (regex: RegExp | null): boolean => {
-          if (!regex) return false;
-          for (const m of matchLines(regex, prose.text)) {
-            const span = spanContaining(prose, m.index);
+        const found = (set: PhraseMatcher | null): boolean => {
+          if (!set) return false;
+          for (const m of set.scan(prose.text)) {
+            const span = spanContaining(prose, m.start);
             if (span && inScope(doc, rule, span.block)) return true;
           }
-          return markup !== '' && testLines(regex, markup);
+          return markup !== '' && set.test(markup);
         };
         if (found(common) || found(own?.required ?? null)) return [];
         // Point at the start of the plan's prose: the finding is about the plan as a whole.
