@@ -11,6 +11,7 @@ import type { RuleDefinition } from './model.js';
 import type { ReasonsData } from './reason.js';
 import type { ScoreSettings } from './score.js';
 import type { SpecificsData } from './specifics.js';
+import { seedAnchors, type PatternAnchors } from './patterns.js';
 
 export interface RulePack {
   dir: string;
@@ -54,6 +55,8 @@ export function packFingerprint(dir: string): string {
 export interface CompiledPack {
   fingerprint: string;
   pack: RulePack;
+  /** Where each of the pack's patterns is filed (see seedAnchors). */
+  anchors?: Record<string, PatternAnchors>;
 }
 
 function readCompiledPack(dir: string): RulePack | null {
@@ -64,6 +67,7 @@ function readCompiledPack(dir: string): RulePack | null {
     return null;
   }
   if (compiled.fingerprint !== packFingerprint(dir)) return null;
+  if (compiled.anchors) seedAnchors(compiled.anchors);
   const pack = compiled.pack;
   pack.dir = dir;
   pack.validated = true;

@@ -1,6 +1,6 @@
 // Compiles poa's phrase patterns ("we will {0,3} improv*", "(it|this) won't happen again", "re:…") into regular expressions over folded prose.
 
-import { foldText } from '../document/text.js';
+import { foldText as foldAny } from '../document/text.js';
 
 /**
  * A word character of folded prose. Folding leaves only lower-case ASCII, digits and letters from
@@ -15,6 +15,18 @@ const BEFORE = `(?<![${W}])`;
 const AFTER = `(?![${W}])`;
 
 export class PatternError extends Error {}
+
+const foldedWords = new Map<string, string>();
+
+/** A pattern word folded as prose is; rule packs repeat the same words thousands of times. */
+function foldText(word: string): string {
+  let folded = foldedWords.get(word);
+  if (folded === undefined) {
+    folded = foldAny(word);
+    foldedWords.set(word, folded);
+  }
+  return folded;
+}
 
 type Item =
   | { type: 'word'; source: string; optional: boolean }
@@ -416,7 +428,54 @@ const TOKEN = new RegExp(`[${W}]+`, 'g');
 
 interface Keyed {
   group: number;
-  items: Item[];
+  pattern: string;
+}
+
+/** Where a pattern is filed: its exact first words and first-word stems, or null when it can start anywhere. */
+export type PatternAnchors = [exact: string[], prefixes: string[]] | null;
+
+/**
+ * Anchors of every pattern seen, by pattern. The build stores those of poa's own rules with the compiled pack
+ * and seeds them back (seedAnchors), so a start-up files patterns without parsing them; a pattern is parsed
+ * the first time a draft holds one of its words.
+ */
+const knownAnchors = new Map<string, PatternAnchors>();
+const parsedItems = new Map<string, Item[]>();
+
+export function seedAnchors(anchors: Record<string, PatternAnchors>): void {
+  for (const [pattern, a] of Object.entries(anchors)) if (!knownAnchors.has(pattern)) knownAnchors.set(pattern, a);
+}
+
+/** The anchors of every pattern compiled so far in this process (the build stores them). */
+export function anchorIndex(): Record<string, PatternAnchors> {
+  return Object.fromEntries(knownAnchors);
+}
+
+/** A pattern's items, checked (raw tokens included) the first time it is parsed. */
+function itemsOf(pattern: string): Item[] {
+  let items = parsedItems.get(pattern);
+  if (!items) {
+    items = new Parser(pattern).parse();
+    checkItems(pattern, items);
+    parsedItems.set(pattern, items);
+  }
+  return items;
+}
+
+/** Where a pattern is filed, worked out from the pattern itself (never from stored anchors). */
+export function patternAnchors(pattern: string): PatternAnchors {
+  return anchorsFor(pattern.trim(), false);
+}
+
+function anchorsFor(pattern: string, trusted: boolean): PatternAnchors {
+  if (trusted) {
+    const known = knownAnchors.get(pattern);
+    if (known !== undefined) return known;
+  }
+  const anchors: Anchors = { exact: new Set(), prefixes: new Set() };
+  const found: PatternAnchors = anchorsOf(itemsOf(pattern), anchors) ? [[...anchors.exact], [...anchors.prefixes]] : null;
+  knownAnchors.set(pattern, found);
+  return found;
 }
 
 /** A step of a compiled pattern: given the text and a position, the end of the whole match, or -1. */
@@ -583,7 +642,47 @@ const GROUPS = 65536;
  * A pattern as a step (no regular expression to compile), or as a sticky expression when it holds raw
  * tokens. `needs` are words any match contains whole: a text without one of them cannot match.
  */
-type Unit = { group: number; needs: string[][] } & ({ step: Step } | { regex: RegExp });
+/**
+ * A pattern ready to run, shared by every key, rule and matcher that files it. `needs` are words a text must
+ * hold for it to match anywhere (one of each list); it runs as a step, or as a sticky expression when it holds
+ * raw tokens, built the first time it is tried.
+ */
+interface Program {
+  needs: string[][];
+  items: Item[];
+  nodes: Node[] | null;
+  run: Step | RegExp | null;
+}
+
+interface Unit {
+  group: number;
+  program: Program;
+}
+
+const programs = new Map<string, Program>();
+
+function programOf(pattern: string): Program {
+  let program = programs.get(pattern);
+  if (!program) {
+    const items = itemsOf(pattern);
+    const nodes = sequenceNodes(items);
+    program = { needs: nodes === null ? [] : needsOf(nodes), items, nodes, run: null };
+    programs.set(pattern, program);
+  }
+  return program;
+}
+
+function runOf(program: Program): Step | RegExp {
+  if (program.run === null) {
+    if (program.nodes === null) {
+      program.run = joinPatterns([BEFORE + sequenceRegex(program.items)], 'uy');
+    } else {
+      const body = chain(program.nodes, matchEnd);
+      program.run = (text, pos) => (pos > 0 && isW(text.charCodeAt(pos - 1)) ? -1 : body(text, pos));
+    }
+  }
+  return program.run;
+}
 
 const ALL_WORD = new RegExp(`^[${W}]+$`);
 
@@ -609,15 +708,6 @@ function needsOf(nodes: Node[]): string[][] {
     if (anyOf.length > 0) needs.push([...new Set(anyOf)]);
   }
   return needs;
-}
-
-function unitOf(group: number, items: Item[]): Unit {
-  const nodes = sequenceNodes(items);
-  if (nodes !== null) {
-    const body = chain(nodes, matchEnd);
-    return { group, needs: needsOf(nodes), step: (text, pos) => (pos > 0 && isW(text.charCodeAt(pos - 1)) ? -1 : body(text, pos)) };
-  }
-  return { group, needs: [], regex: joinPatterns([BEFORE + sequenceRegex(items)], 'uy') };
 }
 
 interface Words {
@@ -671,10 +761,8 @@ class LineAt {
 export function compileProgram(pattern: string): Step | null {
   const trimmed = pattern.trim();
   if (trimmed.startsWith('re:')) return null;
-  const items = new Parser(trimmed).parse();
-  checkItems(pattern, items);
-  const unit = unitOf(0, items);
-  return 'step' in unit ? unit.step : null;
+  const run = runOf(programOf(trimmed));
+  return typeof run === 'function' ? run : null;
 }
 
 /** Check a parsed pattern as compilePattern does. */
@@ -722,22 +810,21 @@ export class PhraseMatcher {
           free.push(compilePattern(trimmed));
           continue;
         }
-        const items = new Parser(trimmed).parse();
-        checkItems(pattern, items);
-        const anchors: Anchors = { exact: new Set(), prefixes: new Set() };
-        if (!anchorsOf(items, anchors)) {
-          free.push(BEFORE + sequenceRegex(items));
+        // Patterns of packs checked at build time are filed by their stored anchors, unparsed; others are parsed (and checked) now.
+        const anchors = anchorsFor(trimmed, !options.eager);
+        if (anchors === null) {
+          free.push(BEFORE + sequenceRegex(itemsOf(trimmed)));
           continue;
         }
-        for (const word of anchors.exact) {
+        for (const word of anchors[0]) {
           this.exactKeys.set(word, `=${word}`);
-          this.file(`=${word}`, index, items);
+          this.file(`=${word}`, index, trimmed);
         }
-        for (const prefix of anchors.prefixes) {
+        for (const prefix of anchors[1]) {
           this.prefixKeys.set(prefix, `*${prefix}`);
           if (prefix.length === 1) this.prefixHeads1.add(prefix.charCodeAt(0));
           else this.prefixHeads2.add(prefix.charCodeAt(0) * 65536 + prefix.charCodeAt(1));
-          this.file(`*${prefix}`, index, items);
+          this.file(`*${prefix}`, index, trimmed);
         }
       }
       if (free.length > 0) freeSources.push(`(?<g${index}>${free.join('|')})`);
@@ -748,9 +835,9 @@ export class PhraseMatcher {
     if (options.eager) for (const key of this.keyed.keys()) this.expression(key);
   }
 
-  private file(key: string, group: number, items: Item[]): void {
+  private file(key: string, group: number, pattern: string): void {
     const list = this.keyed.get(key) ?? [];
-    list.push({ group, items });
+    list.push({ group, pattern });
     this.keyed.set(key, list);
   }
 
@@ -766,7 +853,7 @@ export class PhraseMatcher {
     let regex = this.compiled.get(key);
     if (!regex) {
       const byGroup = new Map<number, string[]>();
-      for (const { group, items } of this.ordered(key)) byGroup.set(group, [...(byGroup.get(group) ?? []), BEFORE + sequenceRegex(items)]);
+      for (const { group, pattern } of this.ordered(key)) byGroup.set(group, [...(byGroup.get(group) ?? []), BEFORE + sequenceRegex(itemsOf(pattern))]);
       regex = joinPatterns([...byGroup].map(([group, sources]) => `(?<g${group}>${sources.join('|')})`), 'uy');
       this.compiled.set(key, regex);
     }
@@ -776,7 +863,7 @@ export class PhraseMatcher {
   private unitsOf(key: string): Unit[] {
     let units = this.units.get(key);
     if (!units) {
-      units = this.ordered(key).map(({ group, items }) => unitOf(group, items));
+      units = this.ordered(key).map(({ group, pattern }) => ({ group, program: programOf(pattern) }));
       this.units.set(key, units);
     }
     return units;
@@ -796,7 +883,7 @@ export class PhraseMatcher {
       units = this.unitsOf(key);
       if (!words.surrogates) {
         const set = (words.set ??= new Set(words.words));
-        units = units.filter((u) => u.needs.every((anyOf) => anyOf.some((w) => set.has(w))));
+        units = units.filter((u) => u.program.needs.every((anyOf) => anyOf.some((w) => set.has(w))));
       }
       this.candidateUnits.set(key, units);
     }
@@ -822,15 +909,16 @@ export class PhraseMatcher {
       return m ? m[0].length * GROUPS + PhraseMatcher.group(m) : -1;
     }
     for (const unit of this.candidates(key, words)) {
-      if ('step' in unit) {
-        const end = unit.step(text, index);
+      const run = runOf(unit.program);
+      if (typeof run === 'function') {
+        const end = run(text, index);
         if (end >= 0) return (end - index) * GROUPS + unit.group;
         continue;
       }
       // Expressions see one line, as they always have (anchors and lookbehinds stop at its ends).
       const { from, text: lineText } = (this.lines ??= new LineAt(text)).at(index);
-      unit.regex.lastIndex = index - from;
-      const m = unit.regex.exec(lineText);
+      run.lastIndex = index - from;
+      const m = run.exec(lineText);
       if (m) return m[0].length * GROUPS + unit.group;
     }
     return -1;

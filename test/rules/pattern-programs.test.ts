@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { foldText } from '../../src/document/text.js';
-import { compilePattern, compileProgram, PhraseMatcher } from '../../src/rules/patterns.js';
+import { existsSync } from 'node:fs';
+import { compilePattern, compileProgram, patternAnchors, PhraseMatcher, type PatternAnchors } from '../../src/rules/patterns.js';
 
 // PhraseMatcher runs most patterns as small backtracking programs instead of compiling their regular
 // expressions. These tests hold every pattern of poa's own rules to its expression, position by position,
@@ -128,5 +129,14 @@ describe('pattern programs', () => {
     const matcher = new PhraseMatcher([{ id: 'f', patterns: ['every re:\\d+ (days|weeks)', 'every week'] }]);
     const text = foldText('We check every 3 weeks, and every week.');
     expect(matcher.scan(text).map((m) => text.slice(m.start, m.end))).toEqual(['every 3 weeks', 'every week']);
+  });
+
+  it('files patterns under the anchors the build stored for them', () => {
+    const compiled = join(root, 'dist', 'rules.json');
+    expect(existsSync(compiled), 'run the build first').toBe(true);
+    const { anchors } = JSON.parse(readFileSync(compiled, 'utf8')) as { anchors: Record<string, PatternAnchors> };
+    const stored = Object.entries(anchors);
+    expect(stored.length).toBeGreaterThan(3000);
+    for (const [pattern, a] of stored) expect(a, pattern).toEqual(patternAnchors(pattern));
   });
 });
