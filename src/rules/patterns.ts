@@ -740,11 +740,19 @@ function wordsOf(text: string): Words {
 /** The line around an offset, kept while the offsets stay on it. */
 class LineAt {
   private current = { from: 0, to: -1, text: '', surrogates: false };
-  constructor(readonly text: string) {}
+  /** `whole`: the text is one line, for matchers that read a text whole (see PhraseMatcher's `whole`). */
+  constructor(
+    readonly text: string,
+    private readonly whole = false,
+  ) {}
 
   at(offset: number): { from: number; text: string; surrogates: boolean } {
     const c = this.current;
     if (offset >= c.from && offset < c.to) return c;
+    if (this.whole) {
+      this.current = { from: 0, to: Infinity, text: this.text, surrogates: SURROGATE.test(this.text) };
+      return this.current;
+    }
     const from = this.text.lastIndexOf('\n', offset - 1) + 1;
     let to = this.text.indexOf('\n', offset);
     if (to === -1) to = this.text.length;
@@ -798,8 +806,15 @@ export class PhraseMatcher {
   private readonly free: RegExp | null;
   readonly size: number;
 
-  /** `eager` compiles every expression now, so a broken pattern is reported at once. */
-  constructor(groups: PhraseGroup[], options: { eager?: boolean } = {}) {
+  /** Expressions read the text whole (anchors and look-behinds see past line ends) instead of line by line. */
+  private readonly whole: boolean;
+
+  /**
+   * `eager` compiles every expression now, so a broken pattern is reported at once. `whole` runs the expressions
+   * (raw tokens) on the whole text, as a regular expression's test would, for checks that test a short item.
+   */
+  constructor(groups: PhraseGroup[], options: { eager?: boolean; whole?: boolean } = {}) {
+    this.whole = options.whole === true;
     const freeSources: string[] = [];
     if (groups.length >= GROUPS) throw new PatternError(`a rule can have at most ${GROUPS - 1} families of patterns`);
     groups.forEach((group, index) => {
@@ -916,7 +931,7 @@ export class PhraseMatcher {
         continue;
       }
       // Expressions see one line, as they always have (anchors and lookbehinds stop at its ends).
-      const { from, text: lineText } = (this.lines ??= new LineAt(text)).at(index);
+      const { from, text: lineText } = (this.lines ??= new LineAt(text, this.whole)).at(index);
       run.lastIndex = index - from;
       const m = run.exec(lineText);
       if (m) return m[0].length * GROUPS + unit.group;
@@ -961,7 +976,7 @@ export class PhraseMatcher {
     if (this.keyed.size > 0) {
       const tokens = wordsOf(text);
       const { starts, words, surrogates } = tokens;
-      const line = new LineAt(text);
+      const line = new LineAt(text, this.whole);
       let resumeAt = 0;
       for (let i = 0; i < starts.length; i++) {
         const start = starts[i] as number;
@@ -974,17 +989,7 @@ export class PhraseMatcher {
       }
     }
     if (!this.free) return found;
-    for (let from = 0; from < text.length; ) {
-      let to = text.indexOf('\n', from);
-      if (to === -1) to = text.length;
-      if (to > from) {
-        this.free.lastIndex = 0;
-        for (const m of text.slice(from, to).matchAll(this.free)) {
-          if (m[0].length > 0) found.push({ start: from + m.index, end: from + m.index + m[0].length, group: PhraseMatcher.group(m) });
-        }
-      }
-      from = to + 1;
-    }
+    for (const [from, m] of this.freeMatches(text)) found.push({ start: from + m.index, end: from + m.index + m[0].length, group: PhraseMatcher.group(m) });
     found.sort((x, y) => x.start - y.start || y.end - x.end);
     // The two scans may overlap where one expression would have matched once: keep the leftmost.
     const kept: PhraseMatch[] = [];
@@ -996,19 +1001,25 @@ export class PhraseMatcher {
   test(text: string): boolean {
     if (this.keyed.size > 0) {
       const tokens = wordsOf(text);
-      const line = tokens.surrogates ? new LineAt(text) : null;
+      const line = tokens.surrogates ? new LineAt(text, this.whole) : null;
       for (let i = 0; i < tokens.starts.length; i++) if (this.at(tokens, tokens.starts[i] as number, tokens.words[i] as string, line)) return true;
     }
     if (!this.free) return false;
+    for (const _ of this.freeMatches(text)) return true;
+    return false;
+  }
+
+  /** Non-empty matches of the patterns that can start anywhere, line by line (or in the whole text), with the offset of their line. */
+  private *freeMatches(text: string): Generator<[number, RegExpExecArray]> {
+    const free = this.free as RegExp;
     for (let from = 0; from < text.length; ) {
-      let to = text.indexOf('\n', from);
+      let to = this.whole ? text.length : text.indexOf('\n', from);
       if (to === -1) to = text.length;
       if (to > from) {
-        this.free.lastIndex = 0;
-        for (const m of text.slice(from, to).matchAll(this.free)) if (m[0].length > 0) return true;
+        free.lastIndex = 0;
+        for (const m of (from === 0 && to === text.length ? text : text.slice(from, to)).matchAll(free)) if (m[0].length > 0) yield [from, m];
       }
       from = to + 1;
     }
-    return false;
   }
 }

@@ -139,4 +139,14 @@ describe('pattern programs', () => {
     expect(stored.length).toBeGreaterThan(3000);
     for (const [pattern, a] of stored) expect(a, pattern).toEqual(patternAnchors(pattern));
   });
+
+  it('reads raw expressions line by line, or the whole text when asked', () => {
+    const text = 'examples of orders confirmed late:\n203-4817265-1937402';
+    const byLine = new PhraseMatcher([{ id: 'label', patterns: ['re::$', 're:^203'] }]);
+    const whole = new PhraseMatcher([{ id: 'label', patterns: ['re::$', 're:^203'] }], { whole: true });
+    expect(byLine.test(text)).toBe(true);
+    expect(byLine.scan(text).map((m) => text.slice(m.start, m.end))).toEqual([':', '203']);
+    expect(whole.test(text)).toBe(false);
+    expect(whole.test(foldText('Examples of orders confirmed late:'))).toBe(true);
+  });
 });

@@ -17,15 +17,15 @@ export function compileList(rule: RuleDefinition, patterns: unknown, where: stri
 }
 
 /**
- * A list of patterns as one matcher (null when empty), run as word-anchored programs like the phrase rules:
- * for checks that look for matches line by line. Patterns of a pack not checked at build time are compiled at
+ * A list of patterns as one matcher (null when empty), run as word-anchored programs like the phrase rules.
+ * Raw expressions read the text line by line, or whole with `whole` (for checks that test one item at a time). Patterns of a pack not checked at build time are compiled at
  * once, so a broken one is reported when the pack loads.
  */
-export function compileSet(rule: RuleDefinition, patterns: unknown, where: string): PhraseMatcher | null {
+export function compileSet(rule: RuleDefinition, patterns: unknown, where: string, options: { whole?: boolean } = {}): PhraseMatcher | null {
   const list = (Array.isArray(patterns) ? patterns : []) as string[];
   if (list.length === 0) return null;
   try {
-    return new PhraseMatcher([{ id: where, patterns: list }], { eager: !rule.validated });
+    return new PhraseMatcher([{ id: where, patterns: list }], { eager: !rule.validated, ...options });
   } catch (error) {
     if (error instanceof PatternError) throw new PoaError(`${where}: ${error.message}`, { subject: rule.file, hint: 'see docs/rule-packs.md for the pattern syntax' });
     throw error;

@@ -5,7 +5,8 @@ import { PoaError } from '../../errors.js';
 import type { PlanDocument } from '../../types.js';
 import type { CheckKind, RawFinding } from '../model.js';
 import { firstEndAfter, sentenceAround, sentenceEnds } from '../sentences.js';
-import { compileList, perLanguage } from './compile.js';
+import type { PhraseMatcher } from '../patterns.js';
+import { compileSet, perLanguage } from './compile.js';
 import { inScope } from './phrases.js';
 
 interface Options {
@@ -19,14 +20,16 @@ interface Options {
 
 interface LanguagePatterns {
   /** Only items matching one of these are checked (e.g. a recurring control for no-frequency). */
-  when: RegExp | null;
+  when: PhraseMatcher | null;
   /** Patterns that satisfy an item, besides the `require` kinds. */
-  satisfy: RegExp | null;
+  satisfy: PhraseMatcher | null;
   /** Items matching one of these are never reported (e.g. a sentence that is only a heading-like note). */
-  skip: RegExp | null;
+  skip: PhraseMatcher | null;
 }
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'-]*/gu;
+/** An item is tested whole: `^` and `$` in raw patterns are its start and end. */
+const WHOLE = { whole: true };
 
 
 /** Items in folded prose: [start, end) ranges, trimmed, each inside one block. */
@@ -69,9 +72,9 @@ export const eachItem: CheckKind = {
     }
     const minWords = options.minWords ?? 4;
     const forLanguage = perLanguage(rule, (lang): LanguagePatterns => ({
-      when: compileList(rule, rule.languages[lang]?.['when'], `${lang}.when`, 'u'),
-      satisfy: compileList(rule, rule.languages[lang]?.['patterns'], `${lang}.patterns`, 'u'),
-      skip: compileList(rule, rule.languages[lang]?.['except'], `${lang}.except`, 'u'),
+      when: compileSet(rule, rule.languages[lang]?.['when'], `${lang}.when`, WHOLE),
+      satisfy: compileSet(rule, rule.languages[lang]?.['patterns'], `${lang}.patterns`, WHOLE),
+      skip: compileSet(rule, rule.languages[lang]?.['except'], `${lang}.except`, WHOLE),
     }));
     return {
       run(doc, { language }) {
