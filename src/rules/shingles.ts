@@ -11,19 +11,29 @@ export function words(folded: string): Array<{ word: string; start: number; end:
   return out;
 }
 
-/** 32-bit FNV-1a of a shingle: a set of numbers is far smaller than a set of strings. */
-function hash(text: string): number {
+/**
+ * 32-bit FNV-1a of a shingle (`size` words from `from`, joined by single spaces), computed without building the
+ * string: a set of numbers is far smaller than a set of strings.
+ */
+function shingleHash(list: string[], from: number, size: number): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+  for (let k = from; k < from + size; k++) {
+    if (k > from) {
+      h ^= 32;
+      h = Math.imul(h, 0x01000193);
+    }
+    const word = list[k] as string;
+    for (let i = 0; i < word.length; i++) {
+      h ^= word.charCodeAt(i);
+      h = Math.imul(h, 0x01000193);
+    }
   }
   return h >>> 0;
 }
 
 export function shingleHashes(list: string[], size: number): number[] {
   const out: number[] = [];
-  for (let i = 0; i + size <= list.length; i++) out.push(hash(list.slice(i, i + size).join(' ')));
+  for (let i = 0; i + size <= list.length; i++) out.push(shingleHash(list, i, size));
   return out;
 }
 
@@ -43,10 +53,10 @@ export class ShingleIndex {
 
   /** Share of a word sequence's shingles found in the corpus (0 when it is too short to have any). */
   containment(list: string[]): number {
-    const hashes = shingleHashes(list, this.size);
-    if (hashes.length === 0) return 0;
+    const count = list.length - this.size + 1;
+    if (count <= 0) return 0;
     let hits = 0;
-    for (const h of hashes) if (this.shingles.has(h)) hits++;
-    return hits / hashes.length;
+    for (let i = 0; i < count; i++) if (this.shingles.has(shingleHash(list, i, this.size))) hits++;
+    return hits / count;
   }
 }

@@ -55,6 +55,8 @@ function templateGuidance(language: string): string[] {
   return out;
 }
 
+type Word = ReturnType<typeof words>[number];
+
 export const stockText: CheckKind = {
   name: 'stock-text',
   compile(rule) {
@@ -95,13 +97,19 @@ export const stockText: CheckKind = {
         const out: RawFinding[] = [];
         let start = 0;
         let open: RawFinding | null = null;
+        // The prose's words are found once; a sentence takes those inside it (or finds its own if one straddles its ends).
+        const all = words(prose.text);
+        let k = 0;
         for (const end of sentenceEnds(prose)) {
-          const sentence = prose.text.slice(start, end);
-          const list = words(sentence);
+          while (k < all.length && (all[k] as Word).end <= start) k++;
+          let j = k;
+          while (j < all.length && (all[j] as Word).end <= end) j++;
+          const straddles = (k < all.length && (all[k] as Word).start < start) || (j < all.length && (all[j] as Word).start < end);
+          const list = straddles ? words(prose.text.slice(start, end)).map((w) => ({ word: w.word, start: start + w.start, end: start + w.end })) : all.slice(k, j);
           if (list.length >= minWords && index.containment(list.map((w) => w.word)) >= threshold) {
-            const first = list[0] as { start: number };
-            const last = list[list.length - 1] as { end: number };
-            const [from, to] = toSource(prose, start + first.start, start + last.end);
+            const first = list[0] as Word;
+            const last = list[list.length - 1] as Word;
+            const [from, to] = toSource(prose, first.start, last.end);
             // Consecutive copied sentences are one passage.
             if (open && /^[\s.!?"')\]]*$/u.test(doc.source.text.slice(open.end, from))) open.end = to;
             else {
