@@ -98,11 +98,15 @@ function capitalRuns(text: string, from: number, to: number, min: number, acrony
   CAPS_WORD.lastIndex = from;
   for (let m = CAPS_WORD.exec(text); m && m.index < to; m = CAPS_WORD.exec(text)) {
     const word = m[0];
-    const letters = word.replace(/[^\p{L}]/gu, '');
-    // Codes with digits (ASINs, SKUs, order IDs) are not shouting, whatever their case.
-    const shouted = letters.length >= 2 && !/\p{Ll}/u.test(letters) && !/\d/.test(word) && !acronyms.has(letters.toUpperCase());
-    const gap = runStart === -1 ? '' : text.slice(runEnd, m.index);
-    if (shouted && (runStart === -1 || !/[.!?\n]/.test(gap))) {
+    const head = word.charCodeAt(0);
+    // Most words start with a lower-case letter: not shouted, without looking further.
+    let shouted = !(head >= 97 && head <= 122);
+    if (shouted) {
+      const letters = word.replace(/[^\p{L}]/gu, '');
+      // Codes with digits (ASINs, SKUs, order IDs) are not shouting, whatever their case.
+      shouted = letters.length >= 2 && !/\p{Ll}/u.test(letters) && !/\d/.test(word) && !acronyms.has(letters.toUpperCase());
+    }
+    if (shouted && (runStart === -1 || !/[.!?\n]/.test(text.slice(runEnd, m.index)))) {
       if (runStart === -1) runStart = m.index;
       runEnd = m.index + word.length;
       count++;
@@ -119,10 +123,9 @@ function capitalRuns(text: string, from: number, to: number, min: number, acrony
   return runs;
 }
 
-function shouting(doc: PlanDocument, prose: NormalisedProse, metrics: Metrics, rule: RuleDefinition): Array<{ start: number; end: number }> {
+function shouting(doc: PlanDocument, prose: NormalisedProse, metrics: Metrics, acronyms: Set<string>, rule: RuleDefinition): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
   const text = doc.source.text;
-  const acronyms = new Set((metrics.acronyms ?? []).map((a) => a.toUpperCase()));
   for (const span of prose.spans) {
     if (!inScope(doc, rule, span.block)) continue;
     const block = doc.blocks[span.block];
@@ -174,6 +177,7 @@ export const phrases: CheckKind = {
       if (!known.has(kind)) throw new PoaError(`options.unless: unknown kind of specifics "${kind}"`, { subject: rule.file, hint: `use ${[...known].join(', ')}` });
     }
     const metrics = rule.options?.['metrics'] as Metrics | undefined;
+    const acronyms = new Set((metrics?.acronyms ?? []).map((a) => a.toUpperCase()));
     return {
       run(doc, { language, locale }) {
         const c = rule.languages[language] ? forLanguage(language) : undefined;
@@ -201,7 +205,7 @@ export const phrases: CheckKind = {
           }
         }
         if (metrics) {
-          for (const s of shouting(doc, prose, metrics, rule)) {
+          for (const s of shouting(doc, prose, metrics, acronyms, rule)) {
             out.push({ ...s, params: { family: familyLabel(rule, SHOUTING, locale, language), match: doc.source.text.slice(s.start, s.end) } });
           }
         }
