@@ -1016,8 +1016,13 @@ export class PhraseMatcher {
       let to = this.whole ? text.length : text.indexOf('\n', from);
       if (to === -1) to = text.length;
       if (to > from) {
+        // exec on the shared expression: matchAll would copy it for every line.
+        const line = from === 0 && to === text.length ? text : text.slice(from, to);
         free.lastIndex = 0;
-        for (const m of (from === 0 && to === text.length ? text : text.slice(from, to)).matchAll(free)) if (m[0].length > 0) yield [from, m];
+        for (let m = free.exec(line); m; m = free.exec(line)) {
+          if (m[0].length > 0) yield [from, m];
+          else free.lastIndex++;
+        }
       }
       from = to + 1;
     }
