@@ -714,6 +714,9 @@ interface Words {
   text: string;
   starts: number[];
   words: string[];
+  /** Each word's number in `wordIds`, for the matchers' per-word flags. */
+  ids: Int32Array;
+  generation: number;
   surrogates: boolean;
   /** The distinct words, built on first use. */
   set?: Set<string>;
@@ -722,8 +725,17 @@ interface Words {
 /** The last texts tokenised: every rule's matcher scans the same prose, so its words are found once. */
 const recentWords: Words[] = [];
 
+/**
+ * Every distinct word seen, numbered: a matcher remembers per number whether a word can start one of its
+ * patterns, so most words of a text cost it one array read. Renumbered from scratch (a new generation)
+ * once past MAX_WORD_IDS, so a long run over many drafts stays within bounded memory.
+ */
+const wordIds = new Map<string, number>();
+let wordGeneration = 0;
+const MAX_WORD_IDS = 1 << 18;
+
 function wordsOf(text: string): Words {
-  for (const w of recentWords) if (w.text === text) return w;
+  for (const w of recentWords) if (w.text === text && w.generation === wordGeneration) return w;
   const starts: number[] = [];
   const words: string[] = [];
   TOKEN.lastIndex = 0;
@@ -731,7 +743,21 @@ function wordsOf(text: string): Words {
     starts.push(t.index);
     words.push(t[0]);
   }
-  const w: Words = { text, starts, words, surrogates: SURROGATE.test(text) };
+  if (wordIds.size > MAX_WORD_IDS) {
+    wordIds.clear();
+    wordGeneration++;
+  }
+  const ids = new Int32Array(words.length);
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] as string;
+    let id = wordIds.get(word);
+    if (id === undefined) {
+      id = wordIds.size;
+      wordIds.set(word, id);
+    }
+    ids[i] = id;
+  }
+  const w: Words = { text, starts, words, ids, generation: wordGeneration, surrogates: SURROGATE.test(text) };
   recentWords.unshift(w);
   if (recentWords.length > 4) recentWords.pop();
   return w;
@@ -800,6 +826,9 @@ export class PhraseMatcher {
   private readonly prefixHeads2 = new Set<number>();
   /** Lines of the text being scanned, for the patterns that run as expressions. */
   private lines: LineAt | null = null;
+  /** Per word number (see wordIds): 0 not looked at yet, 1 starts none of the patterns, 2 may start one. */
+  private interest = new Uint8Array(0);
+  private interestGeneration = -1;
   /** The text last scanned, and the units of each key that can match in it. */
   private forWords: Words | null = null;
   private readonly candidateUnits = new Map<string, Unit[]>();
@@ -939,6 +968,29 @@ export class PhraseMatcher {
     return -1;
   }
 
+  /** Whether a word of a text can start one of the patterns (exactly, or by a stem), remembered per word. */
+  private mayStart(tokens: Words, i: number): boolean {
+    if (this.interestGeneration !== tokens.generation) {
+      this.interest = new Uint8Array(Math.max(1024, wordIds.size * 2));
+      this.interestGeneration = tokens.generation;
+    }
+    const id = tokens.ids[i] as number;
+    if (id >= this.interest.length) {
+      const grown = new Uint8Array(Math.max(id + 1, this.interest.length * 2));
+      grown.set(this.interest);
+      this.interest = grown;
+    }
+    let flag = this.interest[id] as number;
+    if (flag === 0) {
+      const word = tokens.words[i] as string;
+      const c0 = word.charCodeAt(0);
+      const head = this.prefixHeads1.has(c0) || (word.length > 1 && this.prefixHeads2.has(c0 * 65536 + word.charCodeAt(1)));
+      flag = this.exactKeys.has(word) || head ? 2 : 1;
+      this.interest[id] = flag;
+    }
+    return flag === 2;
+  }
+
   /** The longest match starting at a word, among the patterns filed under it (the first group on a tie). */
   private at(words: Words, index: number, word: string, surrogates: LineAt | null): PhraseMatch | null {
     const exact = this.exactKeys.get(word);
@@ -980,7 +1032,7 @@ export class PhraseMatcher {
       let resumeAt = 0;
       for (let i = 0; i < starts.length; i++) {
         const start = starts[i] as number;
-        if (start < resumeAt) continue;
+        if (start < resumeAt || !this.mayStart(tokens, i)) continue;
         const m = this.at(tokens, start, words[i] as string, surrogates ? line : null);
         if (m) {
           found.push(m);
@@ -1002,7 +1054,7 @@ export class PhraseMatcher {
     if (this.keyed.size > 0) {
       const tokens = wordsOf(text);
       const line = tokens.surrogates ? new LineAt(text, this.whole) : null;
-      for (let i = 0; i < tokens.starts.length; i++) if (this.at(tokens, tokens.starts[i] as number, tokens.words[i] as string, line)) return true;
+      for (let i = 0; i < tokens.starts.length; i++) if (this.mayStart(tokens, i) && this.at(tokens, tokens.starts[i] as number, tokens.words[i] as string, line)) return true;
     }
     if (!this.free) return false;
     for (const _ of this.freeMatches(text)) return true;

@@ -149,4 +149,15 @@ describe('pattern programs', () => {
     expect(whole.test(text)).toBe(false);
     expect(whole.test(foldText('Examples of orders confirmed late:'))).toBe(true);
   });
+
+  it('keeps matching when its numbering of words starts again after very many distinct words', () => {
+    const matcher = new PhraseMatcher([{ id: 'vague', patterns: ['we will {0,3} improve'] }]);
+    const find = (text: string): string[] => matcher.scan(text).map((m) => text.slice(m.start, m.end));
+    expect(find('we will surely improve')).toEqual(['we will surely improve']);
+    // 300,000 distinct words: past the limit, so the next text starts a new numbering.
+    expect(find(Array.from({ length: 300_000 }, (_, i) => `w${i.toString(36)}`).join(' '))).toEqual([]);
+    expect(find('and then we will improve')).toEqual(['we will improve']);
+    expect(find('we will surely improve')).toEqual(['we will surely improve']);
+    expect(matcher.test('nothing here')).toBe(false);
+  });
 });
