@@ -424,7 +424,6 @@ export interface PhraseMatch {
   group: number;
 }
 
-const TOKEN = new RegExp(`[${W}]+`, 'g');
 
 interface Keyed {
   group: number;
@@ -497,6 +496,8 @@ const isW = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57
 const inWord = (c: number): boolean => isW(c) || c === 39 || c === 45;
 const inSep = (c: number): boolean => c === c && !isW(c) && c !== 46 && c !== 33 && c !== 63 && c !== 10;
 const SURROGATE = /[\ud800-\udfff]/;
+/** A character of a word as the matchers split texts: W on code units (surrogate halves included, like [W] without `u`). */
+const isTokenChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c >= 0xc0;
 
 /** The same construction as sequenceRegex, as nodes. */
 function sequenceNodes(items: Item[]): Node[] | null {
@@ -738,10 +739,16 @@ function wordsOf(text: string): Words {
   for (const w of recentWords) if (w.text === text && w.generation === wordGeneration) return w;
   const starts: number[] = [];
   const words: string[] = [];
-  TOKEN.lastIndex = 0;
-  for (let t = TOKEN.exec(text); t; t = TOKEN.exec(text)) {
-    starts.push(t.index);
-    words.push(t[0]);
+  // Runs of word characters, found without a regular expression (no match object per word).
+  for (let i = 0, n = text.length; i < n; ) {
+    if (!isTokenChar(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && isTokenChar(text.charCodeAt(i))) i++;
+    starts.push(start);
+    words.push(text.slice(start, i));
   }
   if (wordIds.size > MAX_WORD_IDS) {
     wordIds.clear();
