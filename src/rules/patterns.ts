@@ -540,6 +540,9 @@ function itemNodes(item: Exclude<Item, { type: 'gap' }>): Node[] | null {
   return [{ t: 'alt', alts }];
 }
 
+/** A word's bucket in a long choice: its first letter and its length. */
+const wordKey = (first: number, length: number): number => first * 4096 + Math.min(length, 4095);
+
 /** Try the longest run first, then shorter ones, as a greedy quantifier backtracks. */
 function backtrack(from: number, to: number, text: string, next: Step): number {
   for (let q = to; q >= from; q--) {
@@ -602,9 +605,36 @@ function stepOf(node: Node, next: Step, sepNext = false): Step {
       };
     case 'alt': {
       const alts = node.alts.map((a) => chain(a, next));
+      if (alts.length < 4) {
+        return (text, pos) => {
+          for (const alt of alts) {
+            const r = alt(text, pos);
+            if (r >= 0) return r;
+          }
+          return -1;
+        };
+      }
+      // A long choice of words ("(customer|buyer|carrier|…)") is tried only where its first word can match:
+      // alternatives are bucketed by the first letter and length of the word they start with, and tried in
+      // their order. The others (stems, options, words with an apostrophe or a dash) are always tried.
+      const byWord = new Map<number, number[]>();
+      const always: number[] = [];
+      node.alts.forEach((a, i) => {
+        const first = a[0];
+        if (first?.t === 'lit' && first.after && ALL_WORD.test(first.s)) {
+          const key = wordKey(first.s.charCodeAt(0), first.s.length);
+          byWord.set(key, [...(byWord.get(key) ?? []), i]);
+        } else {
+          always.push(i);
+        }
+      });
+      for (const [key, list] of byWord) byWord.set(key, [...list, ...always].sort((x, y) => x - y));
       return (text, pos) => {
-        for (const alt of alts) {
-          const r = alt(text, pos);
+        let end = pos;
+        while (isW(text.charCodeAt(end))) end++;
+        const tried = end > pos ? (byWord.get(wordKey(text.charCodeAt(pos), end - pos)) ?? always) : always;
+        for (const i of tried) {
+          const r = (alts[i] as Step)(text, pos);
           if (r >= 0) return r;
         }
         return -1;
