@@ -189,13 +189,21 @@ export function checkRaw(source: string): string {
       `regular expression /${source}/ repeats a choice whose alternatives can match the same text (like (a|aa)+) and could hang on long text; make the alternatives start differently, or bound the repetition, as in {1,20}`,
     );
   }
-  // Capturing groups would shift poa's own groups: make them non-capturing.
+  return nonCapturing(source);
+}
+
+/** Capturing groups would shift poa's own groups: make them non-capturing. */
+function nonCapturing(source: string): string {
   return source.replace(/(^|[^\\])\((?!\?)/g, '$1(?:');
 }
 
 class Parser {
   private pos = 0;
-  constructor(private readonly text: string) {}
+  /** `check`: validate raw tokens (off for patterns already checked, by the build or earlier in this process). */
+  constructor(
+    private readonly text: string,
+    private readonly check = true,
+  ) {}
 
   parse(): Item[] {
     const items = this.sequence();
@@ -266,7 +274,7 @@ class Parser {
         this.pos++;
       }
       if (out === '') throw new PatternError(`empty re: token in "${this.text}"`);
-      return { type: 'raw', source: checkRaw(out), optional: false };
+      return { type: 'raw', source: this.check ? checkRaw(out) : nonCapturing(out), optional: false };
     }
     let word = '';
     while (this.pos < this.text.length && !/[\s()|{]/.test(this.text[this.pos] as string)) {
@@ -441,8 +449,23 @@ export type PatternAnchors = [exact: string[], prefixes: string[]] | null;
 const knownAnchors = new Map<string, PatternAnchors>();
 const parsedItems = new Map<string, Item[]>();
 
+/** Patterns known to be valid: checked by the build (seeded) or parsed without error in this process. */
+const checkedPatterns = new Set<string>();
+
 export function seedAnchors(anchors: Record<string, PatternAnchors>): void {
-  for (const [pattern, a] of Object.entries(anchors)) if (!knownAnchors.has(pattern)) knownAnchors.set(pattern, a);
+  for (const [pattern, a] of Object.entries(anchors)) {
+    if (!knownAnchors.has(pattern)) knownAnchors.set(pattern, a);
+    checkedPatterns.add(pattern);
+  }
+}
+
+/** The expression of a `re:` pattern, checked unless it is known to be valid; it is then stored with the anchors. */
+function rawPattern(pattern: string): string {
+  if (checkedPatterns.has(pattern)) return nonCapturing(pattern.slice(3));
+  const source = compilePattern(pattern);
+  checkedPatterns.add(pattern);
+  knownAnchors.set(pattern, null);
+  return source;
 }
 
 /** The anchors of every pattern compiled so far in this process (the build stores them). */
@@ -454,8 +477,9 @@ export function anchorIndex(): Record<string, PatternAnchors> {
 function itemsOf(pattern: string): Item[] {
   let items = parsedItems.get(pattern);
   if (!items) {
-    items = new Parser(pattern).parse();
+    items = new Parser(pattern, !checkedPatterns.has(pattern)).parse();
     checkItems(pattern, items);
+    checkedPatterns.add(pattern);
     parsedItems.set(pattern, items);
   }
   return items;
@@ -463,7 +487,9 @@ function itemsOf(pattern: string): Item[] {
 
 /** Where a pattern is filed, worked out from the pattern itself (never from stored anchors). */
 export function patternAnchors(pattern: string): PatternAnchors {
-  return anchorsFor(pattern.trim(), false);
+  const trimmed = pattern.trim();
+  // A whole `re:` pattern can start anywhere.
+  return trimmed.startsWith('re:') ? null : anchorsFor(trimmed, false);
 }
 
 function anchorsFor(pattern: string, trusted: boolean): PatternAnchors {
@@ -888,7 +914,7 @@ export class PhraseMatcher {
       for (const pattern of group.patterns) {
         const trimmed = pattern.trim();
         if (trimmed.startsWith('re:')) {
-          free.push(compilePattern(trimmed));
+          free.push(rawPattern(trimmed));
           continue;
         }
         // Patterns of packs checked at build time are filed by their stored anchors, unparsed; others are parsed (and checked) now.
