@@ -771,7 +771,7 @@ interface Words {
   text: string;
   starts: number[];
   words: string[];
-  /** Each word's number in `wordIds`, for the matchers' per-word flags. */
+  /** Each word's number in `wordIds`, for the matchers' per-word flags (-1 for numbers, which are not numbered). */
   ids: Int32Array;
   generation: number;
   surrogates: boolean;
@@ -779,8 +779,12 @@ interface Words {
   set?: Set<string>;
 }
 
-/** The last texts tokenised: every rule's matcher scans the same prose, so its words are found once. */
-const recentWords: Words[] = [];
+/**
+ * The texts tokenised last, by content: every rule's matchers scan the same prose, items and sentences, so
+ * their words are found once per draft. The oldest goes past RECENT_TEXTS.
+ */
+const recentWords = new Map<string, Words>();
+const RECENT_TEXTS = 64;
 
 /**
  * Every distinct word seen, numbered: a matcher remembers per number whether a word can start one of its
@@ -792,7 +796,8 @@ let wordGeneration = 0;
 const MAX_WORD_IDS = 1 << 18;
 
 function wordsOf(text: string): Words {
-  for (const w of recentWords) if (w.text === text && w.generation === wordGeneration) return w;
+  const seen = recentWords.get(text);
+  if (seen !== undefined && seen.generation === wordGeneration) return seen;
   const starts: number[] = [];
   const words: string[] = [];
   // Runs of word characters, found without a regular expression (no match object per word).
@@ -813,6 +818,12 @@ function wordsOf(text: string): Words {
   const ids = new Int32Array(words.length);
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as string;
+    // Numbers (order IDs, dates, amounts) are nearly all distinct: they are not numbered, and are looked up each time.
+    const c0 = word.charCodeAt(0);
+    if (c0 >= 48 && c0 <= 57) {
+      ids[i] = -1;
+      continue;
+    }
     let id = wordIds.get(word);
     if (id === undefined) {
       id = wordIds.size;
@@ -821,8 +832,9 @@ function wordsOf(text: string): Words {
     ids[i] = id;
   }
   const w: Words = { text, starts, words, ids, generation: wordGeneration, surrogates: SURROGATE.test(text) };
-  recentWords.unshift(w);
-  if (recentWords.length > 4) recentWords.pop();
+  recentWords.delete(text);
+  recentWords.set(text, w);
+  if (recentWords.size > RECENT_TEXTS) recentWords.delete(recentWords.keys().next().value as string);
   return w;
 }
 
@@ -1038,6 +1050,7 @@ export class PhraseMatcher {
       this.interestGeneration = tokens.generation;
     }
     const id = tokens.ids[i] as number;
+    if (id < 0) return this.startsPattern(tokens.words[i] as string);
     if (id >= this.interest.length) {
       const grown = new Uint8Array(Math.max(id + 1, this.interest.length * 2));
       grown.set(this.interest);
@@ -1045,13 +1058,16 @@ export class PhraseMatcher {
     }
     let flag = this.interest[id] as number;
     if (flag === 0) {
-      const word = tokens.words[i] as string;
-      const c0 = word.charCodeAt(0);
-      const head = this.prefixHeads1.has(c0) || (word.length > 1 && this.prefixHeads2.has(c0 * 65536 + word.charCodeAt(1)));
-      flag = this.exactKeys.has(word) || head ? 2 : 1;
+      flag = this.startsPattern(tokens.words[i] as string) ? 2 : 1;
       this.interest[id] = flag;
     }
     return flag === 2;
+  }
+
+  /** Whether a word is a first word of a pattern, or begins with the stem of one. */
+  private startsPattern(word: string): boolean {
+    const c0 = word.charCodeAt(0);
+    return this.exactKeys.has(word) || this.prefixHeads1.has(c0) || (word.length > 1 && this.prefixHeads2.has(c0 * 65536 + word.charCodeAt(1)));
   }
 
   /** The longest match starting at a word, among the patterns filed under it (the first group on a tie). */
