@@ -36,7 +36,8 @@ export async function bundleCli() {
     format: 'esm',
     target: 'node20',
     // Measured: a minified bundle parses in about half the time; `poa --debug` maps stack traces back with the source map.
-    minify: true,
+    // POA_BUNDLE_READABLE=1 keeps names, for CPU profiles.
+    minify: process.env.POA_BUNDLE_READABLE !== '1',
     sourcemap: 'linked',
     legalComments: 'none',
     banner: { js: "import { createRequire as __poaCreateRequire } from 'node:module'; const require = __poaCreateRequire(import.meta.url);" },
