@@ -1,11 +1,62 @@
 #!/usr/bin/env node
-// poa command-line entry: loads the built CLI bundle (built by `npm run build`, run on install by `prepare`).
-// The bundle is minified: with --debug, stack traces are mapped back to poa's sources.
-if (process.argv.includes('--debug')) process.setSourceMapsEnabled(true);
-import('../dist/cli.js').catch((error) => {
-  if (error && error.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes('dist/cli.js')) {
+// poa command-line entry: runs the bundled CLI (dist/cli.cjs, built by `npm run build`, run on install by `prepare`).
+//
+// The bundle is compiled with the code V8 recorded when the build linted a few drafts (dist/cli.cache), so a
+// start-up does not parse and compile what a lint runs again. V8 checks that the cache fits this Node and its flags,
+// and the bundle's first line names its build; a cache that does not fit is ignored, and poa only starts slower.
+// With --debug the bundle is loaded plainly, so stack traces are mapped back to poa's sources.
+import { createHash } from 'node:crypto';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Script } from 'node:vm';
+
+const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
+const file = join(dist, 'cli.cjs');
+const cacheFile = join(dist, 'cli.cache');
+const require = createRequire(file);
+
+let source;
+try {
+  source = readFileSync(file, 'utf8');
+} catch (error) {
+  if (error && error.code === 'ENOENT') {
     process.stderr.write('poa: the CLI is not built — run `npm run build` in the poa-lint folder\n');
     process.exit(2);
   }
   throw error;
-});
+}
+
+if (process.argv.includes('--debug')) {
+  process.setSourceMapsEnabled(true);
+  require(file);
+} else {
+  const build = /^\/\/ poa-build ([0-9a-f]+)\n/.exec(source)?.[1];
+  /**
+   * The cache file: the build id and a digest of V8's data on one line, then the data. V8 trusts the data it is given
+   * (damaged bytes crash the process), so they are used only when the digest matches.
+   */
+  let cachedData;
+  try {
+    const stored = readFileSync(cacheFile);
+    const newline = stored.indexOf(10);
+    const [id, digest] = newline > 0 ? stored.toString('latin1', 0, newline).split(' ') : [];
+    const data = stored.subarray(newline + 1);
+    if (build !== undefined && id === build && digest === createHash('sha1').update(data).digest('hex')) cachedData = data;
+  } catch {
+    // no cache: compile from source
+  }
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, ...(cachedData ? { cachedData } : {}) });
+  const recordTo = process.env.POA_WRITE_CODE_CACHE;
+  // The build's training run: record what this lint compiled, for the next start-ups.
+  if (recordTo && build !== undefined) {
+    process.once('exit', () => {
+      const data = script.createCachedData();
+      writeFileSync(`${recordTo}.tmp`, Buffer.concat([Buffer.from(`${build} ${createHash('sha1').update(data).digest('hex')}\n`, 'latin1'), data]));
+      renameSync(`${recordTo}.tmp`, recordTo);
+    });
+  }
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, require, module, file, dist);
+}

@@ -1,4 +1,4 @@
-// Process entry for the bundled CLI: run main() and set the exit code, flushing output before exit.
+// Process entry for the bundled CLI (dist/cli.cjs, loaded by bin/poa.js): run main() and set the exit code, flushing output before exit.
 
 import { describeSystemError } from '../errors.js';
 import { main } from './main.js';
@@ -14,4 +14,7 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-process.exitCode = await main(process.argv.slice(2));
+// No top-level await: the bundle is a CommonJS script, so V8 can reuse its compiled code (see bin/poa.js).
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});
