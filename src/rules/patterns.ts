@@ -767,6 +767,17 @@ function needsOf(nodes: Node[]): string[][] {
   return needs;
 }
 
+/** A key of a matcher: its patterns as programs, and those that can match in the text scanned last. */
+interface KeyEntry {
+  key: string;
+  units: Unit[];
+  forWords: Words | null;
+  live: Unit[];
+}
+
+/** A word that starts none of a matcher's patterns. */
+const NONE = 0;
+
 interface Words {
   text: string;
   starts: number[];
@@ -889,7 +900,6 @@ function checkItems(pattern: string, items: Item[]): void {
  */
 export class PhraseMatcher {
   private readonly keyed = new Map<string, Keyed[]>();
-  private readonly units = new Map<string, Unit[]>();
   private readonly compiled = new Map<string, RegExp>();
   /** Exact first words and first-word stems, each mapped to its key in `keyed`. */
   private readonly exactKeys = new Map<string, string>();
@@ -901,12 +911,13 @@ export class PhraseMatcher {
   private readonly prefixHeads2 = new Set<number>();
   /** Lines of the text being scanned, for the patterns that run as expressions. */
   private lines: LineAt | null = null;
-  /** Per word number (see wordIds): 0 not looked at yet, 1 starts none of the patterns, 2 may start one. */
-  private interest = new Uint8Array(0);
-  private interestGeneration = -1;
-  /** The text last scanned, and the units of each key that can match in it. */
-  private forWords: Words | null = null;
-  private readonly candidateUnits = new Map<string, Unit[]>();
+  /**
+   * Per word number (see wordIds): the keys whose patterns can start at that word (its exact key and the keys of
+   * its stems), NONE when there are none, undefined when not looked at yet. Most words of a text cost one array read.
+   */
+  private entriesById: Array<KeyEntry[] | typeof NONE | undefined> = [];
+  private entriesGeneration = -1;
+  private readonly entries = new Map<string, KeyEntry>();
   private readonly free: RegExp | null;
   readonly size: number;
 
@@ -979,34 +990,29 @@ export class PhraseMatcher {
     return regex;
   }
 
-  private unitsOf(key: string): Unit[] {
-    let units = this.units.get(key);
-    if (!units) {
-      units = this.ordered(key).map(({ group, pattern }) => ({ group, program: programOf(pattern) }));
-      this.units.set(key, units);
+  private entry(key: string): KeyEntry {
+    let e = this.entries.get(key);
+    if (!e) {
+      e = { key, units: this.ordered(key).map(({ group, pattern }) => ({ group, program: programOf(pattern) })), forWords: null, live: [] };
+      this.entries.set(key, e);
     }
-    return units;
+    return e;
   }
 
   /**
    * The units of a key that can match somewhere in this text (all the words they need are in it), worked
    * out once per text and key. Texts with surrogates keep every unit: their words may be split otherwise.
    */
-  private candidates(key: string, words: Words): Unit[] {
-    if (this.forWords !== words) {
-      this.forWords = words;
-      this.candidateUnits.clear();
-    }
-    let units = this.candidateUnits.get(key);
-    if (!units) {
-      units = this.unitsOf(key);
-      if (!words.surrogates) {
+  private static live(e: KeyEntry, words: Words): Unit[] {
+    if (e.forWords !== words) {
+      e.forWords = words;
+      if (words.surrogates) e.live = e.units;
+      else {
         const set = (words.set ??= new Set(words.words));
-        units = units.filter((u) => u.program.needs.every((anyOf) => anyOf.some((w) => set.has(w))));
+        e.live = e.units.filter((u) => u.program.needs.every((anyOf) => anyOf.some((w) => set.has(w))));
       }
-      this.candidateUnits.set(key, units);
     }
-    return units;
+    return e.live;
   }
 
   private static group(m: RegExpExecArray): number {
@@ -1018,16 +1024,16 @@ export class PhraseMatcher {
    * The first pattern filed under a key that matches at a position, as the key's alternation would find it:
    * its length × GROUPS + its group, or -1 (a number, not an object: this runs for most words of a draft).
    */
-  private first(key: string, words: Words, index: number, surrogates: LineAt | null): number {
+  private first(e: KeyEntry, words: Words, index: number, surrogates: LineAt | null): number {
     const { text } = words;
     if (surrogates?.at(index).surrogates) {
       const { from, text: lineText } = surrogates.at(index);
-      const regex = this.expression(key);
+      const regex = this.expression(e.key);
       regex.lastIndex = index - from;
       const m = regex.exec(lineText);
       return m ? m[0].length * GROUPS + PhraseMatcher.group(m) : -1;
     }
-    for (const unit of this.candidates(key, words)) {
+    for (const unit of PhraseMatcher.live(e, words)) {
       const run = runOf(unit.program);
       if (typeof run === 'function') {
         const end = run(text, index);
@@ -1043,54 +1049,48 @@ export class PhraseMatcher {
     return -1;
   }
 
-  /** Whether a word of a text can start one of the patterns (exactly, or by a stem), remembered per word. */
-  private mayStart(tokens: Words, i: number): boolean {
-    if (this.interestGeneration !== tokens.generation) {
-      this.interest = new Uint8Array(Math.max(1024, wordIds.size * 2));
-      this.interestGeneration = tokens.generation;
+  /** The keys whose patterns can start at a word of a text (null for none), remembered per word. */
+  private entriesAt(tokens: Words, i: number): KeyEntry[] | null {
+    if (this.entriesGeneration !== tokens.generation) {
+      this.entriesById = [];
+      this.entriesGeneration = tokens.generation;
     }
     const id = tokens.ids[i] as number;
-    if (id < 0) return this.startsPattern(tokens.words[i] as string);
-    if (id >= this.interest.length) {
-      const grown = new Uint8Array(Math.max(id + 1, this.interest.length * 2));
-      grown.set(this.interest);
-      this.interest = grown;
+    if (id < 0) return this.entriesOf(tokens.words[i] as string);
+    let found = this.entriesById[id];
+    if (found === undefined) {
+      found = this.entriesOf(tokens.words[i] as string) ?? NONE;
+      this.entriesById[id] = found;
     }
-    let flag = this.interest[id] as number;
-    if (flag === 0) {
-      flag = this.startsPattern(tokens.words[i] as string) ? 2 : 1;
-      this.interest[id] = flag;
-    }
-    return flag === 2;
+    return found === NONE ? null : found;
   }
 
-  /** Whether a word is a first word of a pattern, or begins with the stem of one. */
-  private startsPattern(word: string): boolean {
+  /** The keys of a word: its exact key, then those of its stems, longest first (one-letter stems are filed under that letter, the others under their first two). */
+  private entriesOf(word: string): KeyEntry[] | null {
     const c0 = word.charCodeAt(0);
-    return this.exactKeys.has(word) || this.prefixHeads1.has(c0) || (word.length > 1 && this.prefixHeads2.has(c0 * 65536 + word.charCodeAt(1)));
-  }
-
-  /** The longest match starting at a word, among the patterns filed under it (the first group on a tie). */
-  private at(words: Words, index: number, word: string, surrogates: LineAt | null): PhraseMatch | null {
     const exact = this.exactKeys.get(word);
-    // One-letter stems are filed under that letter, the others under their first two.
-    const c0 = word.charCodeAt(0);
     const head = this.prefixHeads1.has(c0) || (word.length > 1 && this.prefixHeads2.has(c0 * 65536 + word.charCodeAt(1)));
     if (exact === undefined && !head) return null;
-    if (this.lines?.text !== words.text) this.lines = null;
-    let best = -1;
-    const consider = (key: string): void => {
-      const m = this.first(key, words, index, surrogates);
-      // Longer wins; on equal length the lower group, which is the smaller packed number.
-      if (m >= GROUPS && (best < 0 || Math.floor(m / GROUPS) > Math.floor(best / GROUPS) || (Math.floor(m / GROUPS) === Math.floor(best / GROUPS) && m < best))) best = m;
-    };
-    if (exact !== undefined) consider(exact);
+    const list: KeyEntry[] = [];
+    if (exact !== undefined) list.push(this.entry(exact));
     if (head) {
       for (const length of this.prefixLengths) {
         if (length > word.length) continue;
         const key = this.prefixKeys.get(word.length === length ? word : word.slice(0, length));
-        if (key !== undefined) consider(key);
+        if (key !== undefined) list.push(this.entry(key));
       }
+    }
+    return list.length > 0 ? list : null;
+  }
+
+  /** The longest match starting at a word, among the patterns filed under its keys (the first group on a tie). */
+  private at(words: Words, index: number, keys: KeyEntry[], surrogates: LineAt | null): PhraseMatch | null {
+    if (this.lines?.text !== words.text) this.lines = null;
+    let best = -1;
+    for (let k = 0; k < keys.length; k++) {
+      const m = this.first(keys[k] as KeyEntry, words, index, surrogates);
+      // Longer wins; on equal length the lower group, which is the smaller packed number.
+      if (m >= GROUPS && (best < 0 || Math.floor(m / GROUPS) > Math.floor(best / GROUPS) || (Math.floor(m / GROUPS) === Math.floor(best / GROUPS) && m < best))) best = m;
     }
     if (best < 0) return null;
     return { start: index, end: index + Math.floor(best / GROUPS), group: best % GROUPS };
@@ -1106,13 +1106,15 @@ export class PhraseMatcher {
     const found: PhraseMatch[] = [];
     if (this.keyed.size > 0) {
       const tokens = wordsOf(text);
-      const { starts, words, surrogates } = tokens;
+      const { starts, surrogates } = tokens;
       const line = new LineAt(text, this.whole);
       let resumeAt = 0;
       for (let i = 0; i < starts.length; i++) {
         const start = starts[i] as number;
-        if (start < resumeAt || !this.mayStart(tokens, i)) continue;
-        const m = this.at(tokens, start, words[i] as string, surrogates ? line : null);
+        if (start < resumeAt) continue;
+        const keys = this.entriesAt(tokens, i);
+        if (keys === null) continue;
+        const m = this.at(tokens, start, keys, surrogates ? line : null);
         if (m) {
           found.push(m);
           resumeAt = m.end;
@@ -1133,7 +1135,10 @@ export class PhraseMatcher {
     if (this.keyed.size > 0) {
       const tokens = wordsOf(text);
       const line = tokens.surrogates ? new LineAt(text, this.whole) : null;
-      for (let i = 0; i < tokens.starts.length; i++) if (this.mayStart(tokens, i) && this.at(tokens, tokens.starts[i] as number, tokens.words[i] as string, line)) return true;
+      for (let i = 0; i < tokens.starts.length; i++) {
+        const keys = this.entriesAt(tokens, i);
+        if (keys !== null && this.at(tokens, tokens.starts[i] as number, keys, line)) return true;
+      }
     }
     if (!this.free) return false;
     for (const _ of this.freeMatches(text)) return true;
