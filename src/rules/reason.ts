@@ -56,12 +56,15 @@ export class ReasonCatalogue {
     return this.matchers.get(language) ?? null;
   }
 
-  /** The reason a folded text's words point to, if one clearly dominates (English keywords count too: notices are often pasted in English). */
-  inferText(text: string, language: string): string | null {
+  /**
+   * The reason folded texts' words point to, if one clearly dominates (English keywords count too: notices are often
+   * pasted in English). Several texts count as their lines joined (no keyword spans a line), without building that string.
+   */
+  inferText(text: string | string[], language: string): string | null {
     const matcher = this.matcherFor(language);
     if (!matcher) return null;
     const hits = new Array<number>(this.keys.length).fill(0);
-    for (const m of matcher.scan(text)) hits[m.group] = (hits[m.group] ?? 0) + 1;
+    for (const part of typeof text === 'string' ? [text] : text) for (const m of matcher.scan(part)) hits[m.group] = (hits[m.group] ?? 0) + 1;
     const scores = this.keys.map((key, i) => ({ key, hits: hits[i] ?? 0 })).sort((a, b) => b.hits - a.hits || this.keys.indexOf(a.key) - this.keys.indexOf(b.key));
     const [best, second] = scores;
     if (!best || best.hits < MIN_HITS || best.hits < 2 * (second?.hits ?? 0)) return null;
@@ -70,7 +73,8 @@ export class ReasonCatalogue {
 
   /** The reason of a plan from its prose and headings, else from the notice Amazon sent (`--notice`). */
   infer(doc: PlanDocument): string | null {
-    const own = this.inferText(`${proseOf(doc).text}\n${extraTextOf(doc)}`, doc.language);
+    // The prose is the text every phrase rule scans: its words are found once.
+    const own = this.inferText([proseOf(doc).text, extraTextOf(doc)], doc.language);
     if (own !== null || !doc.notice) return own;
     return this.inferText(foldText(doc.notice.text), doc.language);
   }
