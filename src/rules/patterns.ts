@@ -775,9 +775,6 @@ interface KeyEntry {
   live: Unit[];
 }
 
-/** A word that starts none of a matcher's patterns. */
-const NONE = 0;
-
 interface Words {
   text: string;
   starts: number[];
@@ -912,10 +909,12 @@ export class PhraseMatcher {
   /** Lines of the text being scanned, for the patterns that run as expressions. */
   private lines: LineAt | null = null;
   /**
-   * Per word number (see wordIds): the keys whose patterns can start at that word (its exact key and the keys of
-   * its stems), NONE when there are none, undefined when not looked at yet. Most words of a text cost one array read.
+   * Per word number (see wordIds): 0 not looked at yet, 1 starts none of the patterns, 2 starts some, whose keys
+   * (its exact key and the keys of its stems) are in `entriesById`. Most words of a text cost one byte read; a
+   * byte per number, as numbers run up to MAX_WORD_IDS in a long run and few words start patterns.
    */
-  private entriesById: Array<KeyEntry[] | typeof NONE | undefined> = [];
+  private interest = new Uint8Array(0);
+  private readonly entriesById = new Map<number, KeyEntry[]>();
   private entriesGeneration = -1;
   private readonly entries = new Map<string, KeyEntry>();
   private readonly free: RegExp | null;
@@ -1052,17 +1051,24 @@ export class PhraseMatcher {
   /** The keys whose patterns can start at a word of a text (null for none), remembered per word. */
   private entriesAt(tokens: Words, i: number): KeyEntry[] | null {
     if (this.entriesGeneration !== tokens.generation) {
-      this.entriesById = [];
+      this.interest = new Uint8Array(Math.max(1024, wordIds.size * 2));
+      this.entriesById.clear();
       this.entriesGeneration = tokens.generation;
     }
     const id = tokens.ids[i] as number;
     if (id < 0) return this.entriesOf(tokens.words[i] as string);
-    let found = this.entriesById[id];
-    if (found === undefined) {
-      found = this.entriesOf(tokens.words[i] as string) ?? NONE;
-      this.entriesById[id] = found;
+    if (id >= this.interest.length) {
+      const grown = new Uint8Array(Math.max(id + 1, this.interest.length * 2));
+      grown.set(this.interest);
+      this.interest = grown;
     }
-    return found === NONE ? null : found;
+    const flag = this.interest[id] as number;
+    if (flag === 1) return null;
+    if (flag === 2) return this.entriesById.get(id) as KeyEntry[];
+    const found = this.entriesOf(tokens.words[i] as string);
+    this.interest[id] = found === null ? 1 : 2;
+    if (found !== null) this.entriesById.set(id, found);
+    return found;
   }
 
   /** The keys of a word: its exact key, then those of its stems, longest first (one-letter stems are filed under that letter, the others under their first two). */
