@@ -62,8 +62,8 @@ export interface LintFilesOptions extends LintOptions {
   /** Receives notes on which config applies to which draft and which drafts were skipped (`--debug`). */
   debug?: (message: string) => void;
   /**
-   * Worker threads: by default one per core for 256 drafts or more; a number asks for that many from 64 drafts on;
-   * 1 lints every draft in this thread. The report is the same whatever the number.
+   * Threads that lint at once, this one and worker threads: by default one per core for 600 drafts or more; a number
+   * asks for that many from 64 drafts on; 1 lints every draft in this thread. The report is the same whatever the number.
    */
   jobs?: number;
   /** Called in input order as drafts are done (skipped ones count): `done` of `total` paths. */
@@ -319,18 +319,19 @@ function describeConfig(path: string, config: FileConfig): string {
 }
 
 /**
- * With the default number of workers (one per core), fewer drafts than this are linted in this thread. Measured on
- * 2 cores: each worker pays about a second to load and warm its engine, so workers lose below ~256 drafts and win
- * above (1.35× at 512 drafts, 1.75× at 2,000).
+ * With the default number of threads (one per core), fewer drafts than this are linted in this thread alone: a
+ * worker first loads and warms its own engine. Measured on 2 cores (this thread and one worker against this thread
+ * alone): 300 drafts 1.51 s against 1.26 s, 600 drafts 2.46 against 2.44 s, 1,000 drafts 3.29 against 3.51 s,
+ * 2,000 drafts 5.35 against 6.65 s.
  */
-export const PARALLEL_THRESHOLD = 256;
-/** When `jobs` asks for workers, they are used from this many drafts on. */
+export const PARALLEL_THRESHOLD = 600;
+/** When `jobs` asks for more than one thread, they are used from this many drafts on. */
 const REQUESTED_THRESHOLD = 64;
 /** Each worker gets at least this many drafts, so a few dozen drafts do not start a worker each. */
 const DRAFTS_PER_WORKER = 32;
 
-/** How many workers to start for `drafts` drafts (1: lint in this thread). */
-function workerCount(jobs: number | undefined, drafts: number): number {
+/** How many threads lint `drafts` drafts: this one and the rest workers (1: this thread alone). */
+function threadCount(jobs: number | undefined, drafts: number): number {
   const requested = jobs !== undefined && Number.isFinite(jobs);
   const wanted = requested ? Math.max(1, Math.floor(jobs)) : availableParallelism();
   if (wanted <= 1 || drafts < (requested ? REQUESTED_THRESHOLD : PARALLEL_THRESHOLD)) return 1;
@@ -389,14 +390,16 @@ function specOf(p: Prepared): PreparedSpec {
 }
 
 /**
- * Lint the drafts in worker threads, with the same result as lintSerially: configs are resolved here, in input
- * order, and the drafts' results, --debug notes, progress and first error come back in input order.
+ * Lint the drafts in `threads` threads, this one and worker threads, with the same result as lintSerially: configs
+ * are resolved here, in input order, and the drafts' results, --debug notes, progress and first error come back in
+ * input order. This thread lints too: it starts while the workers load (measured on 2 cores: a worker's first
+ * drafts come back half a second after it starts), and on 2 cores one worker and this thread use both.
  */
-async function lintInWorkers(run: Run, file: string, workers: number): Promise<Prepared[]> {
+async function lintInWorkers(run: Run, file: string, threads: number): Promise<Prepared[]> {
   const { cwd, resolver, debug, paths, options, sink } = run;
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   // Workers load the bundle and build their engines while this thread resolves configs.
-  const pool = new LintPool(file, workers, { cwd, maxBytes });
+  const pool = new LintPool(file, threads - 1, { cwd, maxBytes });
   try {
     const prepared = new Map<FileConfig, Prepared>();
     /** Specs sent to the workers, by id. */
@@ -467,6 +470,7 @@ async function lintInWorkers(run: Run, file: string, workers: number): Promise<P
       tasks.filter((t) => t.index !== stdinTask && t.index < limit),
       {
         limit,
+        local: (task) => lintPrepared(readDraft(task.path, { cwd, maxBytes }), specs[task.spec] as Prepared),
         onResult: (index, result) => {
           waiting.set(index, result);
           advance();
@@ -488,7 +492,7 @@ async function lintInWorkers(run: Run, file: string, workers: number): Promise<P
   }
 }
 
-/** Lint in this thread or in workers, as `jobs` and the number of drafts say; results go to `sink` in input order. */
+/** Lint in this thread alone or with workers, as `jobs` and the number of drafts say; results go to `sink` in input order. */
 async function lintAll(patterns: string[], options: LintFilesOptions, sink: (file: FileResult) => void): Promise<Prepared[]> {
   if (patterns.length === 0) throw new PoaError('no drafts given', { hint: 'name a file, a directory or a glob, or - for stdin' });
   const cwd = options.cwd ?? process.cwd();
@@ -496,14 +500,14 @@ async function lintAll(patterns: string[], options: LintFilesOptions, sink: (fil
   const debug = options.debug ?? (() => undefined);
   const paths = expandInputs(patterns, { cwd });
   const run: Run = { cwd, resolver, debug, paths, options, sink };
-  const workers = workerCount(options.jobs, paths.length);
-  const file = workers > 1 ? workerFile() : null;
-  return file === null ? lintSerially(run) : lintInWorkers(run, file, workers);
+  const threads = threadCount(options.jobs, paths.length);
+  const file = threads > 1 ? workerFile() : null;
+  return file === null ? lintSerially(run) : lintInWorkers(run, file, threads);
 }
 
 /**
  * Lint files, directories and globs, each draft with the config files that apply to it.
- * Many drafts are linted in worker threads (see `jobs`); the report is the same either way.
+ * Many drafts are linted in this thread and worker threads at once (see `jobs`); the report is the same either way.
  * Throws PoaError for any input or config that cannot be used.
  */
 export async function lintFiles(patterns: string[], options: LintFilesOptions = {}): Promise<LintReport> {

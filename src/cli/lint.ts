@@ -131,7 +131,7 @@ export function registerLint(program: Command, state: CommandState): void {
     .option('--max-file-size <size>', 'refuse drafts larger than this (default 10MB)', parseSize)
     .option('-o, --output-file <file>', 'write the report to a file instead of stdout')
     .option('--no-color', 'never colour the output (also NO_COLOR=1)')
-    .option('-j, --jobs <n>', 'worker threads (default: POA_JOBS, else one per core from 256 drafts on); n uses n from 64 drafts on, 1 lints one draft at a time', parseJobs('--jobs'))
+    .option('-j, --jobs <n>', 'threads that lint at once, this one and n-1 workers (default: POA_JOBS, else one per core from 600 drafts on); n uses n from 64 drafts on, 1 lints one draft at a time', parseJobs('--jobs'))
     .option('--debug', 'show which config applies to each draft, and stack traces for unexpected errors')
     .action(async (paths: string[], flags: LintFlags) => {
       const stdin = paths.includes('-') ? await readStdin() : undefined;

@@ -6,12 +6,20 @@ import type { PreparedSpec } from '../lint.js';
 import type { FileResult } from '../types.js';
 import type { DraftTask, FromWorker, ToWorker, WorkerError, WorkerSetup } from './protocol.js';
 
-/** Batches each worker holds at once: the next is queued while it lints one, so no worker waits for the main thread. */
-const IN_FLIGHT = 2;
+/**
+ * Batches each worker holds at once: the next ones are queued while it lints one, so no worker waits while this
+ * thread lints a batch of its own (measured: with 2, the worker of a 2-core run waited, 10,000 drafts took 20.1 s; 18.9 s with 4).
+ */
+const IN_FLIGHT = 4;
 /** Largest batch: big enough that messages cost little, small enough that workers finish together. */
 const MAX_BATCH = 16;
 
 export interface PoolRun {
+  /**
+   * Lints a task in this thread, which then takes batches too, between the workers' messages: it starts at once,
+   * while the workers are still loading, and takes a core a worker would otherwise need. Throws as lintFiles would.
+   */
+  local?: (task: DraftTask) => FileResult;
   /** Called once per task, in the order batches complete (not input order). */
   onResult: (index: number, result: FileResult) => void;
   /** Called for a task that failed; the pool then stops handing out tasks after that index. */
@@ -68,7 +76,8 @@ export class LintPool {
 
   /** Lint the tasks (sorted by index); resolves when every task up to `limit` has a result or an error. */
   run(tasks: DraftTask[], run: PoolRun): Promise<void> {
-    const size = Math.max(1, Math.min(MAX_BATCH, Math.ceil(tasks.length / (this.members.length * 8))));
+    const threads = this.members.length + (run.local ? 1 : 0);
+    const size = Math.max(1, Math.min(MAX_BATCH, Math.ceil(tasks.length / (threads * 8))));
     const batches: DraftTask[][] = [];
     for (let i = 0; i < tasks.length; i += size) batches.push(tasks.slice(i, i + size));
     let limit = run.limit;
@@ -91,9 +100,37 @@ export class LintPool {
           next++;
         }
       };
+      let settled = false;
       const settleIfDone = (): void => {
         const more = next < batches.length && (batches[next]?.[0]?.index ?? Infinity) < limit;
-        if (inFlight === 0 && !more) resolve();
+        if (inFlight === 0 && !more && !settled) {
+          settled = true;
+          resolve();
+        }
+      };
+      const local = run.local;
+      /** This thread's share: one batch, then back to the event loop so the workers' results and requests get in. */
+      const lintHere = (): void => {
+        if (settled || this.failure || !local) return;
+        if (next >= batches.length || (batches[next]?.[0]?.index ?? Infinity) >= limit) {
+          settleIfDone();
+          return;
+        }
+        const batch = batches[next] as DraftTask[];
+        next++;
+        for (const task of batch) {
+          if (task.index >= limit) break;
+          let result: FileResult;
+          try {
+            result = local(task);
+          } catch (error) {
+            limit = Math.min(limit, task.index);
+            run.onError(task.index, error as Error);
+            break;
+          }
+          run.onResult(task.index, result);
+        }
+        setImmediate(lintHere);
       };
       for (const member of this.members) {
         member.worker.removeAllListeners('message');
@@ -113,7 +150,8 @@ export class LintPool {
         });
       }
       for (const member of this.members) dispatch(member);
-      settleIfDone();
+      if (local) setImmediate(lintHere);
+      else settleIfDone();
     });
   }
 
