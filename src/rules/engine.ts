@@ -30,7 +30,7 @@ export interface Engine {
   languages: string[];
 }
 
-/** Merge reasons of several packs: keywords and groups are appended. */
+/** Merge reasons of several packs: keywords and groups are appended; a later pack's names win. */
 function mergeReasons(packs: RulePack[]): ReasonsData {
   const out: ReasonsData = { groups: {}, reasons: {} };
   for (const pack of packs) {
@@ -40,6 +40,7 @@ function mergeReasons(packs: RulePack[]): ReasonsData {
     for (const [key, reason] of Object.entries(data.reasons)) {
       const target = (out.reasons[key] ??= { keywords: {} });
       for (const [lang, words] of Object.entries(reason.keywords ?? {})) (target.keywords ??= {})[lang] = [...(target.keywords?.[lang] ?? []), ...words];
+      if (reason.names) target.names = { ...target.names, ...reason.names };
     }
   }
   return out;

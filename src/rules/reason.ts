@@ -9,7 +9,7 @@ import { extraTextOf, foldText, proseOf } from '../document/text.js';
 export interface ReasonsData {
   /** Named groups of reasons rules can target as `@group` (performance, listing…). */
   groups?: Record<string, string[]>;
-  reasons: Record<string, { keywords?: Record<string, string[]> }>;
+  reasons: Record<string, { names?: Record<string, string>; keywords?: Record<string, string[]> }>;
 }
 
 /** A reason is inferred only when its words occur at least this often and clearly more than any other's. */
@@ -25,6 +25,12 @@ export class ReasonCatalogue {
 
   groups(): Record<string, string[]> {
     return this.data.groups ?? {};
+  }
+
+  /** A reason's name as a message in `locale` says it (else in `language`, else English), or its key when it has none. */
+  name(key: string, locale: string, language: string): string {
+    const names = this.data.reasons[key]?.names ?? {};
+    return names[locale] ?? names[language] ?? names['en'] ?? key;
   }
 
   /** Expand a rule's `reasons` list (keys and `@group` names) into reason keys. */

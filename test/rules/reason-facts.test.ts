@@ -803,9 +803,31 @@ describe('facts a plan needs for its reason', () => {
 
   it('names the reason and the fact in the message, in the plan\'s language', () => {
     const [finding] = lintText(plan('fair-pricing', 'Our repricer raised the price of ASIN B08HZ1K4LM overnight.'), { language: 'en' }).findings.filter((f) => f.ruleId === RULE);
-    expect(finding?.message).toBe(`For a plan about fair-pricing, reviewers expect ${label('en', 'price-limits')}.`);
+    expect(finding?.message).toBe(`For a plan about fair pricing, reviewers expect ${label('en', 'price-limits')}.`);
     const [it] = lintText(plan('fair-pricing', 'Il repricer ha alzato il prezzo dell\'ASIN B08HZ1K4LM.'), { language: 'it' }).findings.filter((f) => f.ruleId === RULE);
-    expect(it?.message).toBe(`In un piano per fair-pricing i revisori si aspettano ${label('it', 'price-limits')}.`);
+    expect(it?.message).toBe(`In un piano per prezzi equi i revisori si aspettano ${label('it', 'price-limits')}.`);
+  });
+
+  it('says the reason by its name in every language, never by its key', () => {
+    const expected: Record<string, string> = {
+      en: 'For a plan about late shipment rate, reviewers expect',
+      it: 'In un piano per tasso di spedizioni in ritardo i revisori si aspettano',
+      fr: "Pour un plan concernant taux d'expédition en retard, les évaluateurs attendent",
+      de: 'Bei einem Plan zum Thema Verspätungsrate erwarten die Prüfer',
+      es: 'En un plan por tasa de envíos con retraso, los revisores esperan',
+      nl: 'Bij een plan over percentage late verzendingen verwachten beoordelaars',
+    };
+    for (const [language, start] of Object.entries(expected)) {
+      const messages = lintText(plan('late-shipment', 'Stock syncs every 15 minutes.'), { language }).findings.filter((f) => f.ruleId === RULE).map((f) => f.message);
+      expect(messages.length, language).toBeGreaterThan(0);
+      for (const message of messages) {
+        expect(message.startsWith(start), `${language}: ${message}`).toBe(true);
+        expect(message).not.toContain('late-shipment');
+      }
+    }
+    // --locale: the message and the reason's name in the reader's language.
+    const [de] = lintText(plan('late-shipment', 'Stock syncs every 15 minutes.'), { language: 'en', locale: 'de' }).findings.filter((f) => f.ruleId === RULE);
+    expect(de?.message.startsWith('Bei einem Plan zum Thema Verspätungsrate')).toBe(true);
   });
 
   it('runs on an inferred reason too', () => {
@@ -813,8 +835,8 @@ describe('facts a plan needs for its reason', () => {
     const result = lintText(text, { language: 'en' });
     expect(result).toMatchObject({ reason: 'late-shipment', reasonInferred: true });
     expect(result.findings.filter((f) => f.ruleId === RULE).map((f) => f.message)).toEqual([
-      `For a plan about late-shipment, reviewers expect ${label('en', 'metric-value')}.`,
-      `For a plan about late-shipment, reviewers expect ${label('en', 'metric-target')}.`,
+      `For a plan about late shipment rate, reviewers expect ${label('en', 'metric-value')}.`,
+      `For a plan about late shipment rate, reviewers expect ${label('en', 'metric-target')}.`,
     ]);
   });
 
@@ -824,8 +846,8 @@ describe('facts a plan needs for its reason', () => {
 
   it('does not take a target for the plan\'s own value', () => {
     const messages = (text: string): string[] => lintText(plan('cancellation-rate', text), { language: 'en' }).findings.filter((f) => f.ruleId === RULE).map((f) => f.message);
-    expect(messages('Our cancellation rate was above the target of 2.5 %. Stock syncs every 15 minutes.')).toEqual([`For a plan about cancellation-rate, reviewers expect ${label('en', 'metric-value')}.`]);
-    expect(messages('Our cancellation rate was 4.1 % in June. Stock syncs every 15 minutes.')).toEqual([`For a plan about cancellation-rate, reviewers expect ${label('en', 'metric-target')}.`]);
+    expect(messages('Our cancellation rate was above the target of 2.5 %. Stock syncs every 15 minutes.')).toEqual([`For a plan about pre-fulfilment cancellation rate, reviewers expect ${label('en', 'metric-value')}.`]);
+    expect(messages('Our cancellation rate was 4.1 % in June. Stock syncs every 15 minutes.')).toEqual([`For a plan about pre-fulfilment cancellation rate, reviewers expect ${label('en', 'metric-target')}.`]);
   });
 });
 

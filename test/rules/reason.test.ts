@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PoaError } from '../../src/errors.js';
 import { lintText } from '../../src/lint.js';
+import { ReasonCatalogue } from '../../src/rules/reason.js';
 
 const LATE = [
   '## Problem',
@@ -70,5 +71,24 @@ describe('links outside the prose still count as policy links', () => {
     expect(ids('See <a href="https://sellercentral.amazon.de/gp/help/external/G200386250">the policy</a>.\n')).toEqual([]);
     expect(ids('See `sellercentral.amazon.it/gp/help/external/G200386250`.\n')).toEqual([]);
     expect(ids('We read the Seller Code of Conduct.\n<!-- https://sellercentral.amazon.com/gp/help/external/G200386250 -->\n')).toEqual(['info']);
+  });
+});
+
+describe('reason names', () => {
+  const catalogue = new ReasonCatalogue({
+    reasons: {
+      'late-shipment': { names: { en: 'late shipment rate', de: 'Verspätungsrate' } },
+      'pallet-fees': {},
+    },
+  });
+
+  it('are said in the locale, else the plan\'s language, else English', () => {
+    expect(catalogue.name('late-shipment', 'de', 'en')).toBe('Verspätungsrate');
+    expect(catalogue.name('late-shipment', 'it', 'de')).toBe('Verspätungsrate');
+    expect(catalogue.name('late-shipment', 'it', 'fr')).toBe('late shipment rate');
+  });
+
+  it('fall back to the key for a reason of a rule pack that gives no names', () => {
+    expect(catalogue.name('pallet-fees', 'en', 'en')).toBe('pallet-fees');
   });
 });

@@ -58,7 +58,7 @@ export const requiredFacts: CheckKind = {
           const set = matcher(language, id);
           if (!set || set.test(prose.text) || (markup !== '' && set.test(markup))) continue;
           const label = (((rule.languages[locale]?.['facts'] ?? rule.languages[language]?.['facts'] ?? {}) as Record<string, FactText>)[id]?.label) ?? id;
-          out.push({ start: at, end: at, params: { fact: label, reason } });
+          out.push({ start: at, end: at, params: { fact: label, reason: env.reasons.name(reason, locale, language) } });
         }
         return out;
       },
