@@ -88,6 +88,16 @@ if (serialToo) {
   const t = timeCommand([bin, 'lint', corpus(smallest).dir, '--format', 'json', '--jobs', '1']);
   result[`files${smallest}Serial`] = { seconds: round(t.ms / 1000, 2), peakRssMb: round(t.rssMb) };
 }
+/** Also time the smallest corpus again with --cache, its drafts unchanged since a first run (POA_BENCH_CACHE=0 skips it). */
+if (process.env.POA_BENCH_CACHE !== '0') {
+  const cacheFile = join(work, '.poacache');
+  rmSync(cacheFile, { force: true });
+  const args = [bin, 'lint', corpus(smallest).dir, '--format', 'json', '--cache-location', cacheFile];
+  timeCommand(args);
+  const t = timeCommand(args);
+  result[`files${smallest}Cached`] = { seconds: round(t.ms / 1000, 2), peakRssMb: round(t.rssMb) };
+  rmSync(cacheFile, { force: true });
+}
 const largest = Math.max(...sizes);
 if (largest !== smallest) result.growth = round(result[`files${largest}`].seconds / result[`files${smallest}`].seconds, 2);
 
@@ -105,9 +115,13 @@ if (serialToo) {
   const r = result[`files${smallest}Serial`];
   rows.push([`${smallest} drafts, --jobs 1`, `${r.seconds} s`, `peak RSS ${r.peakRssMb} MB`, '']);
 }
+if (result[`files${smallest}Cached`]) {
+  const r = result[`files${smallest}Cached`];
+  rows.push([`${smallest} drafts, cached`, `${r.seconds} s`, `--cache, a second run over unchanged drafts, peak RSS ${r.peakRssMb} MB`, '']);
+}
 if (result.growth !== undefined) rows.push([`${largest} / ${smallest}`, `${result.growth}×`, 'time ratio', `≤ ${TARGETS.growth}× ${mark(result.growth <= TARGETS.growth)}`]);
 
 const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length)));
-console.log(`poa bench — ${result.cpus} cores (${result.workers} workers), Node ${result.node}`);
+console.log(`poa bench — ${result.cpus} cores (${result.workers} threads for many drafts), Node ${result.node}`);
 for (const r of rows) console.log(`  ${r[0].padEnd(widths[0])}  ${r[1].padStart(widths[1])}  ${r[2].padEnd(widths[2])}  ${r[3]}`.trimEnd());
 console.log(JSON.stringify(result));

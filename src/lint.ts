@@ -1,8 +1,10 @@
 // poa's core as a library: lintText for one draft in memory, lintFiles for paths and globs (with config files and inline directives).
 
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
+import { contentDigest, DEFAULT_CACHE_FILE, LintCache, poaIdentity } from './cache.js';
 import { applyDirectives, DIRECTIVE_HELP, INVALID_DIRECTIVE, UNUSED_DIRECTIVE } from './config/directives.js';
 import { normaliseRuleEntry, originPosition, type RuleEntry, type SettingOrigin } from './config/file.js';
 import { ConfigResolver, type FileConfig } from './config/resolve.js';
@@ -49,6 +51,11 @@ export interface LintOptions {
 
 export interface LintFilesOptions extends LintOptions {
   cwd?: string;
+  /**
+   * Keep results in this file (relative to cwd; true: .poacache) and reuse them for drafts whose text, settings, rule
+   * packs and poa itself have not changed since (see cache.ts). The report is the same as without it.
+   */
+  cache?: string | true;
   /** Drafts to skip: globs relative to cwd, gitignore style (`archive/`, `*.bak.md`, `!keep.md`). */
   ignore?: string[];
   maxFileBytes?: number;
@@ -353,10 +360,25 @@ interface Run {
   options: LintFilesOptions;
   /** Receives each draft's result in input order. */
   sink: (file: FileResult) => void;
+  cache: LintCache | null;
+}
+
+const settingsDigests = new WeakMap<Prepared, string>();
+
+/** What a draft's result depends on besides its text and poa: its settings and the content of the user's rule packs and stock texts. */
+function settingsDigest(p: Prepared, cwd: string): string {
+  let digest = settingsDigests.get(p);
+  if (digest === undefined) {
+    const stockTexts = (p.ruleOptions['template-copy']?.['stockTexts'] as string[] | undefined) ?? [];
+    const folders = [...p.rulePacks, ...stockTexts].map((f) => resolve(cwd, f));
+    digest = createHash('sha1').update(stableKey(specOf(p))).update('\0').update(contentDigest(folders)).digest('hex');
+    settingsDigests.set(p, digest);
+  }
+  return digest;
 }
 
 /** Lint every draft in this thread, stopping at the first that cannot be read. Returns the specs used. */
-function lintSerially({ cwd, resolver, debug, paths, options, sink }: Run): Prepared[] {
+function lintSerially({ cwd, resolver, debug, paths, options, sink, cache }: Run): Prepared[] {
   const prepared = new Map<FileConfig, Prepared>();
   for (const [position, path] of paths.entries()) {
     const stdin = path === STDIN_PATH;
@@ -375,7 +397,19 @@ function lintSerially({ cwd, resolver, debug, paths, options, sink }: Run): Prep
     }
     debug(describeConfig(stdin ? '<stdin>' : path, config));
     const source = readDraft(path, { cwd, maxBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, ...(options.stdin ? { stdin: options.stdin } : {}) });
-    sink(lintPrepared(source, p));
+    if (cache && !stdin) {
+      const key = LintCache.key(settingsDigest(p, cwd), source.text);
+      let result = cache.get(path, key);
+      if (result === undefined) {
+        result = lintPrepared(source, p);
+        cache.set(path, key, result);
+      } else {
+        debug(`${path}: unchanged, result from the cache`);
+      }
+      sink(result);
+    } else {
+      sink(lintPrepared(source, p));
+    }
     options.progress?.(position + 1, paths.length);
   }
   return [...prepared.values()];
@@ -396,8 +430,12 @@ function specOf(p: Prepared): PreparedSpec {
  * drafts come back half a second after it starts), and on 2 cores one worker and this thread use both.
  */
 async function lintInWorkers(run: Run, file: string, threads: number): Promise<Prepared[]> {
-  const { cwd, resolver, debug, paths, options, sink } = run;
+  const { cwd, resolver, debug, paths, options, sink, cache } = run;
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  /** With a cache: the results it holds, the cache key of each other task, and the first draft that could not be read. */
+  const hits = new Map<number, FileResult>();
+  const keys = new Map<number, string>();
+  let unreadable: { index: number; error: Error } | undefined;
   // Workers load the bundle and build their engines while this thread resolves configs.
   const pool = new LintPool(file, threads - 1, { cwd, maxBytes });
   try {
@@ -433,17 +471,35 @@ async function lintInWorkers(run: Run, file: string, threads: number): Promise<P
         }
         pending.push(describeConfig(stdin ? '<stdin>' : path, config));
         if (stdin) stdinTask = tasks.length;
-        tasks.push({ index: tasks.length, path, spec });
+        const index = tasks.length;
+        tasks.push({ index, path, spec });
         positions.push(position);
         notes.push(pending);
         pending = [];
+        if (cache && !stdin) {
+          // The draft is read here to look it up; one that cannot be read fails the run at its place, as alone.
+          let text: string;
+          try {
+            text = readDraft(path, { cwd, maxBytes }).text;
+          } catch (error) {
+            unreadable = { index, error: error as Error };
+            break;
+          }
+          const key = LintCache.key(settingsDigest(p, cwd), text);
+          const result = cache.get(path, key);
+          if (result === undefined) keys.set(index, key);
+          else {
+            hits.set(index, result);
+            (notes[index] as string[]).push(`${path}: unchanged, result from the cache`);
+          }
+        }
       } catch (error) {
         planError = error;
         break;
       }
     }
     /** Results that arrived before the ones ahead of them; each leaves as soon as its turn comes. */
-    const waiting = new Map<number, FileResult>();
+    const waiting = new Map<number, FileResult>(hits);
     const errors = new Map<number, Error>();
     let next = 0;
     const advance = (): void => {
@@ -456,7 +512,11 @@ async function lintInWorkers(run: Run, file: string, threads: number): Promise<P
       }
     };
     let limit = Infinity;
-    if (stdinTask !== undefined) {
+    if (unreadable) {
+      errors.set(unreadable.index, unreadable.error);
+      limit = unreadable.index;
+    }
+    if (stdinTask !== undefined && stdinTask < limit) {
       // stdin's bytes are here: lint it in this thread.
       try {
         const p = specs[tasks[stdinTask]?.spec ?? -1] as Prepared;
@@ -467,11 +527,13 @@ async function lintInWorkers(run: Run, file: string, threads: number): Promise<P
       }
     }
     await pool.run(
-      tasks.filter((t) => t.index !== stdinTask && t.index < limit),
+      tasks.filter((t) => t.index !== stdinTask && t.index < limit && !hits.has(t.index)),
       {
         limit,
         local: (task) => lintPrepared(readDraft(task.path, { cwd, maxBytes }), specs[task.spec] as Prepared),
         onResult: (index, result) => {
+          const key = keys.get(index);
+          if (cache && key !== undefined) cache.set((tasks[index] as DraftTask).path, key, result);
           waiting.set(index, result);
           advance();
         },
@@ -499,10 +561,14 @@ async function lintAll(patterns: string[], options: LintFilesOptions, sink: (fil
   const resolver = new ConfigResolver({ cwd, ...(options.config === undefined ? {} : { config: options.config }), ...(options.ignore ? { ignorePatterns: options.ignore } : {}) });
   const debug = options.debug ?? (() => undefined);
   const paths = expandInputs(patterns, { cwd });
-  const run: Run = { cwd, resolver, debug, paths, options, sink };
+  const cache = options.cache === undefined ? null : new LintCache(resolve(cwd, options.cache === true ? DEFAULT_CACHE_FILE : options.cache), poaIdentity());
+  if (cache?.discarded !== undefined) debug(`${cache.file}: cache not used (${cache.discarded})`);
+  const run: Run = { cwd, resolver, debug, paths, options, sink, cache };
   const threads = threadCount(options.jobs, paths.length);
   const file = threads > 1 ? workerFile() : null;
-  return file === null ? lintSerially(run) : lintInWorkers(run, file, threads);
+  const prepared = file === null ? lintSerially(run) : await lintInWorkers(run, file, threads);
+  cache?.save(cwd);
+  return prepared;
 }
 
 /**

@@ -38,6 +38,8 @@ interface LintFlags {
   reportUnusedDisableDirectives?: boolean;
   debug?: boolean;
   jobs?: number;
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
 function parseSize(value: string): number {
@@ -132,6 +134,8 @@ export function registerLint(program: Command, state: CommandState): void {
     .option('-o, --output-file <file>', 'write the report to a file instead of stdout')
     .option('--no-color', 'never colour the output (also NO_COLOR=1)')
     .option('-j, --jobs <n>', 'threads that lint at once, this one and n-1 workers (default: POA_JOBS, else one per core from 600 drafts on); n uses n from 64 drafts on, 1 lints one draft at a time', parseJobs('--jobs'))
+    .option('--cache', 'reuse the results of drafts that have not changed since the last run with --cache (kept in .poacache)')
+    .option('--cache-location <file>', 'where --cache keeps its results (default .poacache in the working directory)')
     .option('--debug', 'show which config applies to each draft, and stack traces for unexpected errors')
     .action(async (paths: string[], flags: LintFlags) => {
       const stdin = paths.includes('-') ? await readStdin() : undefined;
@@ -152,6 +156,7 @@ export function registerLint(program: Command, state: CommandState): void {
         ...(flags.config === undefined ? {} : { config: flags.config }),
         ...(flags.ignorePattern ? { ignore: flags.ignorePattern } : {}),
         ...(flags.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: true } : {}),
+        ...(flags.cache || flags.cacheLocation !== undefined ? { cache: flags.cacheLocation ?? true } : {}),
         ...(flags.debug ? { debug: (message: string) => process.stderr.write(`poa: debug: ${message}\n`) } : {}),
       };
       const jobs = jobsFor(flags.jobs);
