@@ -18,9 +18,17 @@ export const NOT_A_NAME = 'not-a-name';
  * every noun, so two capitalised words there are a name only after Herr, Frau…
  */
 export const NAME_PREFIX = 'name-prefix';
+/**
+ * Per language, where a first name alone is a person (`first-name`): regular expressions on the sentence as
+ * written, in which NAME stands for one capitalised word ("NAME (checks|reviews)", "by NAME"). A word in
+ * `not-a-name` does not count.
+ */
+export const FIRST_NAME = 'first-name';
+const FIRST_NAME_WORD = '(\\p{Lu}\\p{Ll}+)';
 
 export class Specifics {
   private readonly compiled = new Map<string, RegExp | null>();
+  private readonly firstNames = new Map<string, RegExp | null>();
   private readonly notNames: Set<string>;
 
   constructor(
@@ -36,6 +44,7 @@ export class Specifics {
     for (const lang of Object.values(this.data.languages ?? {})) for (const k of Object.keys(lang)) out.add(k);
     out.delete(NOT_A_NAME);
     out.delete(NAME_PREFIX);
+    out.delete(FIRST_NAME);
     return out;
   }
 
@@ -82,14 +91,45 @@ export class Specifics {
     for (const m of original.matchAll(NAME)) {
       if (!m[0].split(/[-\s]+/u).some((w) => this.notNames.has(w.toLowerCase()))) return true;
     }
+    const firstName = this.firstNameRegex(language);
+    if (firstName) {
+      firstName.lastIndex = 0;
+      for (const m of original.matchAll(firstName)) {
+        const word = m.slice(1).find((g) => g !== undefined);
+        if (word !== undefined && !this.notNames.has(word.toLowerCase())) return true;
+      }
+    }
     return false;
+  }
+
+  /** The language's `first-name` contexts as one expression, NAME a capturing group (null when it has none). */
+  firstNameRegex(language: string): RegExp | null {
+    if (this.firstNames.has(language)) return this.firstNames.get(language) ?? null;
+    const sources = this.data.languages?.[language]?.[FIRST_NAME] ?? [];
+    let regex: RegExp | null = null;
+    if (sources.length > 0) {
+      const parts = sources.map((source) => {
+        if (!source.includes('NAME')) throw new PoaError(`${language}.${FIRST_NAME}: "${source}" has no NAME`, { subject: this.file, hint: 'write NAME where the first name stands, e.g. "by NAME"' });
+        return `(?<![\\p{L}])(?:${source.replace(/NAME/g, FIRST_NAME_WORD)})(?![\\p{L}])`;
+      });
+      try {
+        regex = new RegExp(parts.join('|'), 'gu');
+      } catch (error) {
+        throw new PoaError(`${language}.${FIRST_NAME}: ${(error as Error).message}`, { subject: this.file, hint: 'first-name entries are regular expressions with NAME for the name' });
+      }
+    }
+    this.firstNames.set(language, regex);
+    return regex;
   }
 }
 
 /** Compile every kind in every language now, so a broken pattern in a user's pack is reported when it loads. */
 export function validateSpecifics(specifics: Specifics, data: SpecificsData): void {
   const kinds = [...specifics.kinds()];
-  for (const language of Object.keys(data.languages ?? {})) specifics.matcher(language, kinds);
+  for (const language of Object.keys(data.languages ?? {})) {
+    specifics.matcher(language, kinds);
+    specifics.firstNameRegex(language);
+  }
 }
 
 /** Merge specifics of several packs: lists are appended. */
