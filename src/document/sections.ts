@@ -85,7 +85,10 @@ export function detectLineHeading(
   let end = lineStop;
   while (end > pos && /\s/u.test(text[end - 1] as string)) end--;
   const rest = text.slice(pos, end);
-  if (rest.length === 0 || rest.length > MAX_HEADING_CHARS * 2) return null;
+  if (rest.length === 0) return null;
+  // A long line can still open with a run-in label ("Corrective actions: on 3 June we replaced…"); nothing else
+  // on it is a heading, and the label is looked for in its first characters only.
+  const long = rest.length > MAX_HEADING_CHARS * 2;
 
   const make = (style: HeadingStyle, textStart: number, textEnd: number, bodyStart: number, kinds: SectionKind[]): HeadingEvent => {
     const [s, e] = headingTextRange(text, textStart, textEnd);
@@ -93,7 +96,7 @@ export function detectLineHeading(
   };
 
   // **Bold line** or **Label:** text
-  const bold = BOLD_START.exec(rest);
+  const bold = BOLD_START.exec(long ? rest.slice(0, MAX_HEADING_CHARS) : rest);
   if (bold) {
     const inner = (bold[2] as string).replace(/[:：]\s*$/u, '');
     const after = rest.slice(bold[0].length);
@@ -126,7 +129,7 @@ export function detectLineHeading(
     }
     if (bodyStart < end) return null;
   }
-  if (bullet) return null;
+  if (bullet || long) return null;
 
   const words = wordCount(rest);
   if (words > MAX_HEADING_WORDS || rest.length > MAX_HEADING_CHARS) return null;

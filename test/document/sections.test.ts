@@ -56,6 +56,29 @@ describe('heading styles in six languages', () => {
   }
 });
 
+// A paragraph of several sentences, longer than a heading line can be.
+const LONG_BODY: Record<string, string> = Object.fromEntries(Object.entries(BODY).map(([lang, body]) => [lang, `${body} ${body} ${body} ${body}`]));
+
+describe('run-in labels that open a long paragraph', () => {
+  for (const [lang, headings] of Object.entries(HEADINGS)) {
+    it(`${lang}: each part found, its text after the label`, () => {
+      const kinds = Object.keys(headings);
+      const text = kinds.map((k) => `${headings[k] as string}: ${LONG_BODY[lang] as string}\n`).join('\n');
+      expect((LONG_BODY[lang] as string).length).toBeGreaterThan(200);
+      const result = lintText(text);
+      expect(result.sections.map((s) => s.kinds.join('+'))).toEqual(kinds);
+      // Each part's heading is its label, on the line where the paragraph starts.
+      expect(result.sections.map((s) => s.heading)).toEqual(kinds.map((k) => headings[k]));
+      expect(result.sections.map((s) => s.line)).toEqual(kinds.map((_, i) => 1 + 2 * i));
+    });
+  }
+
+  it('leaves a long paragraph that opens with an ordinary word and a colon in its part', () => {
+    const text = `## Corrective actions\n\nNote: ${LONG_BODY['en'] as string}\n`;
+    expect(parts(text)).toEqual(['corrective-actions']);
+  });
+});
+
 describe('mixed and question headings', () => {
   it('gives a combined heading two kinds', () => {
     expect(parts('## Corrective and preventive actions\n\nOn 3 May we retrained staff.\n')).toEqual(['corrective-actions+prevention']);
