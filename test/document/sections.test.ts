@@ -99,6 +99,22 @@ describe('mixed and question headings', () => {
     expect(parts(text)).toEqual(['root-cause', 'corrective-actions', 'prevention']);
   });
 
+  it("maps Amazon's German form questions and Dutch plain-word titles", () => {
+    const de = [
+      'Was ist die Ursache des Problems?',
+      'Unser Repricer hatte keinen Mindestpreis.',
+      '',
+      'Welche Maßnahmen haben Sie ergriffen?',
+      'Am 3. Mai haben wir für alle 80 ASINs einen Mindestpreis festgelegt.',
+      '',
+      'Welche Maßnahmen ergreifen Sie, um künftige Probleme zu vermeiden?',
+      'Unser Preisverantwortlicher prüft jeden Freitag die Regeln des Repricers.',
+    ].join('\n');
+    expect(parts(de, 'de')).toEqual(['root-cause', 'corrective-actions', 'prevention']);
+    const nl = ['Wat we hebben gedaan', '', 'Op 3 mei hebben we voor alle 80 ASINs een minimumprijs ingesteld.', '', 'Wat we gaan doen', '', 'Onze prijsverantwoordelijke controleert elke vrijdag de regels van de repricer.'].join('\n');
+    expect(parts(nl, 'nl')).toEqual(['corrective-actions', 'prevention']);
+  });
+
   it('keeps unknown headings as other and unknown sub-headings inside their part', () => {
     const text = '# Plan of Action for Acme\n\n## Corrective actions\n\n### Week 1\n\nOn 3 May we refunded 12 orders.\n';
     const result = lintText(text);

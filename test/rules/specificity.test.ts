@@ -443,6 +443,24 @@ describe('specificity rules on whole drafts', () => {
     expect(findings(text, 'en').filter((f) => f.ruleId === 'no-evidence')).toEqual([]);
   });
 
+  it('leaves outbursts under the prevention heading to defensive-tone, in every language', () => {
+    // Per language: the heading, an outburst, and a measure that names no one (still reported).
+    const cases: Record<string, [string, string, string]> = {
+      en: ['Preventive measures', 'We DEMAND that our account is reactivated immediately!!!', 'Every new listing is checked against the restricted products list before it goes live.'],
+      it: ['Misure preventive', 'Pretendiamo la riattivazione immediata del nostro account!!!', 'Ogni nuova inserzione viene controllata con la lista dei prodotti soggetti a restrizioni prima della pubblicazione.'],
+      fr: ['Mesures préventives', 'Nous EXIGEONS la réactivation immédiate de notre compte !!!', 'Chaque nouvelle annonce est vérifiée avec la liste des produits soumis à restrictions avant sa publication.'],
+      de: ['Vorbeugende Maßnahmen', 'Wir FORDERN die sofortige Reaktivierung unseres Kontos!!!', 'Jedes neue Angebot wird vor der Veröffentlichung mit der Liste der eingeschränkten Produkte abgeglichen.'],
+      es: ['Medidas preventivas', '¡Exigimos la reactivación inmediata de nuestra cuenta!', 'Cada nuevo anuncio se comprueba con la lista de productos restringidos antes de publicarse.'],
+      nl: ['Preventieve maatregelen', 'Het is schandalig hoe Amazon met kleine ondernemers omgaat!!', 'Elk nieuw aanbod wordt voor publicatie gecontroleerd aan de hand van de lijst met beperkte producten.'],
+    };
+    for (const [lang, [heading, outburst, measure]] of Object.entries(cases)) {
+      const ids = lintText(`## ${heading}\n\n${outburst}\n`, { language: lang }).findings.map((f) => f.ruleId);
+      expect(ids, lang).not.toContain('no-owner');
+      expect(ids, lang).toContain('defensive-tone');
+      expect(findings(`## ${heading}\n\n${measure}\n`, lang).map((f) => f.ruleId), lang).toContain('no-owner');
+    }
+  });
+
   it('leaves future intentions in the corrective actions to unimplemented-action', () => {
     const text = '## Corrective actions\n\n- We will retrain the packing team on the new checklist.\n';
     const ids = lintText(text, { language: 'en' }).findings.map((f) => f.ruleId);
