@@ -115,6 +115,21 @@ describe('mixed and question headings', () => {
     expect(parts(nl, 'nl')).toEqual(['corrective-actions', 'prevention']);
   });
 
+  it('maps titles a seller writes in the first person, in six languages', () => {
+    const titles: Record<string, [string, string]> = {
+      en: ['What I have done', 'How I will prevent this'],
+      it: ['Cosa ho fatto', 'Cosa farò'],
+      fr: ['CE QUE J’AI FAIT', 'CE QUE JE VAIS FAIRE'],
+      de: ['Was ich getan habe', 'Was ich tun werde'],
+      es: ['Lo que he hecho', 'Lo que voy a hacer'],
+      nl: ['Wat ik heb gedaan', 'Wat ik ga doen'],
+    };
+    for (const [lang, [done, next]] of Object.entries(titles)) {
+      const text = `${done}\n\n${BODY[lang] as string}\n\n${next}\n\n${BODY[lang] as string}\n`;
+      expect(parts(text, lang), lang).toEqual(['corrective-actions', 'prevention']);
+    }
+  });
+
   it('keeps unknown headings as other and unknown sub-headings inside their part', () => {
     const text = '# Plan of Action for Acme\n\n## Corrective actions\n\n### Week 1\n\nOn 3 May we refunded 12 orders.\n';
     const result = lintText(text);

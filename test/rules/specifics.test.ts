@@ -45,6 +45,13 @@ const CASES: Record<string, { named: string[]; nobody: string[] }> = {
   },
 };
 
+describe('the signatory as the owner of a measure', () => {
+  it('is the first person singular, also without a pronoun in Italian', () => {
+    expect(noOwner('it', 'Controllerò ogni mattina gli ordini in scadenza nel gestionale prima delle 10.')).toBe(0);
+    expect(noOwner('it', 'Gli ordini in scadenza vengono controllati ogni mattina nel gestionale prima delle 10.')).toBe(1);
+  });
+});
+
 describe('a first name alone as the owner of a measure', () => {
   for (const [language, { named, nobody }] of Object.entries(CASES)) {
     it(`counts where it acts, in ${language}`, () => {
