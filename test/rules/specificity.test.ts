@@ -461,6 +461,21 @@ describe('specificity rules on whole drafts', () => {
     }
   });
 
+  it('asks for a cadence when a plan promises to keep monitoring, in every language', () => {
+    const cases: Record<string, [string, string, string]> = {
+      en: ['Preventive measures', 'We will keep monitoring our account health metrics regularly.', 'We will keep monitoring our account health metrics every Monday.'],
+      it: ['Misure preventive', "Continueremo a monitorare regolarmente le metriche sullo stato dell'account.", "Continueremo a monitorare ogni lunedì le metriche sullo stato dell'account."],
+      fr: ['Mesures préventives', 'Nous continuerons à surveiller régulièrement les indicateurs de notre compte.', 'Nous continuerons à surveiller chaque lundi les indicateurs de notre compte.'],
+      de: ['Vorbeugende Maßnahmen', 'Wir werden unsere Kennzahlen weiterhin regelmäßig prüfen.', 'Wir werden unsere Kennzahlen weiterhin jeden Montag prüfen.'],
+      es: ['Medidas preventivas', 'Seguiremos supervisando periódicamente las métricas de nuestra cuenta.', 'Seguiremos supervisando cada lunes las métricas de nuestra cuenta.'],
+      nl: ['Preventieve maatregelen', 'We blijven de prestaties van ons account regelmatig controleren.', 'We blijven de prestaties van ons account elke maandag controleren.'],
+    };
+    for (const [lang, [heading, vague, weekly]] of Object.entries(cases)) {
+      expect(findings(`## ${heading}\n\n${vague}\n`, lang).map((f) => f.ruleId), `${lang}: ${vague}`).toContain('no-frequency');
+      expect(findings(`## ${heading}\n\n${weekly}\n`, lang).map((f) => f.ruleId), `${lang}: ${weekly}`).not.toContain('no-frequency');
+    }
+  });
+
   it('leaves future intentions in the corrective actions to unimplemented-action', () => {
     const text = '## Corrective actions\n\n- We will retrain the packing team on the new checklist.\n';
     const ids = lintText(text, { language: 'en' }).findings.map((f) => f.ruleId);
