@@ -566,9 +566,13 @@ async function lintAll(patterns: string[], options: LintFilesOptions, sink: (fil
   const run: Run = { cwd, resolver, debug, paths, options, sink, cache };
   const threads = threadCount(options.jobs, paths.length);
   const file = threads > 1 ? workerFile() : null;
-  const prepared = file === null ? lintSerially(run) : await lintInWorkers(run, file, threads);
-  cache?.save(cwd);
-  return prepared;
+  try {
+    const prepared = file === null ? lintSerially(run) : await lintInWorkers(run, file, threads);
+    cache?.save(cwd);
+    return prepared;
+  } finally {
+    cache?.dispose();
+  }
 }
 
 /**

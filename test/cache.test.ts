@@ -27,13 +27,32 @@ afterEach(() => {
 
 const CACHE = '.poacache';
 const lint = (options: LintFilesOptions = {}, patterns = ['drafts']): Promise<LintReport> => lintFiles(patterns, { cwd: dir, config: false, jobs: 1, ...options });
-const stored = (): { poa: string; entries: Record<string, { key: string; result: { findings: Array<{ message: string }> } }> } => JSON.parse(readFileSync(join(dir, CACHE), 'utf8'));
+interface Stored {
+  header: { format: number; poa: string };
+  entries: Record<string, { key: string; result: { findings: Array<{ message: string }> } }>;
+}
+
+/** The cache file: a header line, then `<key>\t<path as JSON>\t<result as JSON>` per draft. */
+function stored(): Stored {
+  const [head, ...lines] = readFileSync(join(dir, CACHE), 'utf8').split('\n').filter((l) => l !== '');
+  const entries: Stored['entries'] = {};
+  for (const line of lines) {
+    const [key, path, result] = line.split('\t') as [string, string, string];
+    entries[JSON.parse(path) as string] = { key, result: JSON.parse(result) as Stored['entries'][string]['result'] };
+  }
+  return { header: JSON.parse(head as string) as Stored['header'], entries };
+}
+
+function store(data: Stored): void {
+  const lines = Object.entries(data.entries).map(([path, { key, result }]) => `${key}\t${JSON.stringify(path)}\t${JSON.stringify(result)}\n`);
+  writeFileSync(join(dir, CACHE), `${JSON.stringify(data.header)}\n${lines.join('')}`);
+}
 
 /** Marks every stored result, so a report that shows the mark came from the cache. */
 function markCache(): void {
   const data = stored();
   for (const entry of Object.values(data.entries)) for (const finding of entry.result.findings) finding.message = `cached: ${finding.message}`;
-  writeFileSync(join(dir, CACHE), JSON.stringify(data));
+  store(data);
 }
 const marked = (report: LintReport, path: string): boolean => (report.files.find((f) => f.path === path)?.findings ?? []).every((f) => f.message.startsWith('cached: '));
 const fresh = (report: LintReport, path: string): boolean => (report.files.find((f) => f.path === path)?.findings ?? []).every((f) => !f.message.startsWith('cached: '));
@@ -104,13 +123,15 @@ describe('lintFiles with a cache', () => {
   });
 
   it('starts again from a damaged cache, or one made by another poa, and says so with --debug', async () => {
-    writeFileSync(join(dir, CACHE), '{"format": 1, "entries": {"drafts/late.md": ');
+    await lint({ cache: true });
+    // A line cut short, as a full disk or a killed copy leaves it.
+    writeFileSync(join(dir, CACHE), `${JSON.stringify(stored().header)}\nabc\t"drafts/late.md"\t{"path": `);
     const notes: string[] = [];
     expect(await lint({ cache: true, debug: (m) => notes.push(m) })).toEqual(await lint());
     expect(notes).toContain(`${join(dir, CACHE)}: cache not used (unreadable or damaged)`);
     const data = stored();
     markCache();
-    writeFileSync(join(dir, CACHE), JSON.stringify({ ...stored(), poa: `${data.poa}-older` }));
+    store({ ...stored(), header: { ...data.header, poa: `${data.header.poa}-older` } });
     notes.length = 0;
     const report = await lint({ cache: true, debug: (m) => notes.push(m) });
     expect(fresh(report, 'drafts/late.md')).toBe(true);
@@ -119,6 +140,15 @@ describe('lintFiles with a cache', () => {
     notes.length = 0;
     await lint({ cache: true, debug: (m) => notes.push(m) });
     expect(notes).toContain('drafts/late.md: unchanged, result from the cache');
+  });
+
+  it('lints a draft again when its stored result cannot be read', async () => {
+    await lint({ cache: true });
+    const text = readFileSync(join(dir, CACHE), 'utf8').replace(/\t"drafts\/late\.md"\t\{/, '\t"drafts/late.md"\t{oops');
+    writeFileSync(join(dir, CACHE), text);
+    expect(await lint({ cache: true })).toEqual(await lint());
+    expect(Object.keys(stored().entries).sort()).toEqual(['drafts/late.md', 'drafts/vague.md']);
+    expect(await lint({ cache: true })).toEqual(await lint());
   });
 
   it('forgets drafts that no longer exist, and keeps those this run did not lint', async () => {
