@@ -436,8 +436,9 @@ async function lintInWorkers(run: Run, file: string, threads: number): Promise<P
   const hits = new Map<number, FileResult>();
   const keys = new Map<number, string>();
   let unreadable: { index: number; error: Error } | undefined;
-  // Workers load the bundle and build their engines while this thread resolves configs.
-  const pool = new LintPool(file, threads - 1, { cwd, maxBytes });
+  // Workers load the bundle and build their engines while this thread resolves configs. With a cache, they are
+  // started only if enough drafts are left to lint once the cache has been looked at.
+  let pool: LintPool | null = cache ? null : new LintPool(file, threads - 1, { cwd, maxBytes });
   try {
     const prepared = new Map<FileConfig, Prepared>();
     /** Specs sent to the workers, by id. */
@@ -467,7 +468,7 @@ async function lintInWorkers(run: Run, file: string, threads: number): Promise<P
         let spec = specs.indexOf(p);
         if (spec < 0) {
           spec = specs.push(p) - 1;
-          pool.addSpec(spec, specOf(p));
+          pool?.addSpec(spec, specOf(p));
         }
         pending.push(describeConfig(stdin ? '<stdin>' : path, config));
         if (stdin) stdinTask = tasks.length;
@@ -526,20 +527,31 @@ async function lintInWorkers(run: Run, file: string, threads: number): Promise<P
         limit = stdinTask;
       }
     }
-    await pool.run(
-      tasks.filter((t) => t.index !== stdinTask && t.index < limit && !hits.has(t.index)),
-      {
-        limit,
-        local: (task) => lintPrepared(readDraft(task.path, { cwd, maxBytes }), specs[task.spec] as Prepared),
-        onResult: (index, result) => {
-          const key = keys.get(index);
-          if (cache && key !== undefined) cache.set((tasks[index] as DraftTask).path, key, result);
-          waiting.set(index, result);
-          advance();
-        },
-        onError: (index, error) => errors.set(index, error),
-      },
-    );
+    const toLint = tasks.filter((t) => t.index !== stdinTask && t.index < limit && !hits.has(t.index));
+    const local = (task: DraftTask): FileResult => lintPrepared(readDraft(task.path, { cwd, maxBytes }), specs[task.spec] as Prepared);
+    const onResult = (index: number, result: FileResult): void => {
+      const key = keys.get(index);
+      if (cache && key !== undefined) cache.set((tasks[index] as DraftTask).path, key, result);
+      waiting.set(index, result);
+      advance();
+    };
+    if (pool === null && threadCount(options.jobs, toLint.length) > 1) {
+      pool = new LintPool(file, threads - 1, { cwd, maxBytes });
+      specs.forEach((p, id) => (pool as LintPool).addSpec(id, specOf(p)));
+    }
+    if (pool !== null) {
+      await pool.run(toLint, { limit, local, onResult, onError: (index, error) => errors.set(index, error) });
+    } else {
+      // The cache left few drafts to lint: this thread lints them, in order, up to the first that fails.
+      for (const task of toLint) {
+        try {
+          onResult(task.index, local(task));
+        } catch (error) {
+          errors.set(task.index, error as Error);
+          break;
+        }
+      }
+    }
     advance();
     if (errors.size > 0) {
       const first = Math.min(...errors.keys());
@@ -550,7 +562,7 @@ async function lintInWorkers(run: Run, file: string, threads: number): Promise<P
     if (planError !== undefined) throw planError;
     return [...prepared.values()];
   } finally {
-    await pool.close();
+    await pool?.close();
   }
 }
 
