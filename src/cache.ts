@@ -203,13 +203,16 @@ export class LintCache {
         this.output = { path, fd: openSync(path, 'wx', 0o644) };
         writeSync(this.output.fd, `${JSON.stringify({ format: FORMAT, poa: this.poa })}\n`);
       }
-      if (typeof text === 'string') writeSync(this.output.fd, text);
-      else writeSync(this.output.fd, text);
+      writeSync(this.output.fd, typeof text === 'string' ? Buffer.from(text) : text);
     } catch (error) {
       this.dispose();
-      const { what, hint } = describeSystemError(error, 'write');
-      throw new PoaError(`cannot write the cache: ${what}`, { subject: this.file, hint: `${hint} (--cache-location sets where the cache goes)` });
+      throw this.failure(error);
     }
+  }
+
+  private failure(error: unknown): PoaError {
+    const { what, hint } = describeSystemError(error, 'write');
+    return new PoaError(`cannot write the cache: ${what}`, { subject: this.file, hint: `${hint} (--cache-location sets where the cache goes)` });
   }
 
   /** Store a draft's fresh result (written to the new file at once). */
@@ -222,7 +225,7 @@ export class LintCache {
   /**
    * Finish the new file when anything changed, and put it in place of the old one atomically: the entries of drafts
    * this run did not lint again are copied over while their file is still there. A cache that cannot be written is
-   * an error: the user asked for it.
+   * an error: the user asked for it. `dispose` follows, in every case.
    */
   save(cwd: string): void {
     const kept: Entry[] = [];
@@ -231,28 +234,18 @@ export class LintCache {
       if (existsSync(resolve(cwd, path))) kept.push(entry);
       else this.changed = true;
     }
-    if (!this.changed) {
-      this.dispose();
-      return;
-    }
+    if (!this.changed) return;
     for (const entry of kept) this.write(this.read(entry.lineStart, entry.lineEnd));
     if (this.output === null) this.write('');
     const { path, fd } = this.output as { path: string; fd: number };
     try {
       closeSync(fd);
-      this.output = null;
       renameSync(path, this.file);
+      this.output = null;
     } catch (error) {
-      this.dispose();
-      try {
-        unlinkSync(path);
-      } catch {
-        // already gone
-      }
-      const { what, hint } = describeSystemError(error, 'write');
-      throw new PoaError(`cannot write the cache: ${what}`, { subject: this.file, hint: `${hint} (--cache-location sets where the cache goes)` });
+      // dispose removes the unfinished file
+      throw this.failure(error);
     }
-    this.dispose();
   }
 
   /** Close the files and remove an unfinished new one (after save, or when linting failed). */

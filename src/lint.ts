@@ -535,23 +535,12 @@ async function lintInWorkers(run: Run, file: string, threads: number): Promise<P
       waiting.set(index, result);
       advance();
     };
-    if (pool === null && threadCount(options.jobs, toLint.length) > 1) {
-      pool = new LintPool(file, threads - 1, { cwd, maxBytes });
+    if (pool === null) {
+      // The cache left few drafts to lint: no worker, this thread lints them.
+      pool = new LintPool(file, threadCount(options.jobs, toLint.length) > 1 ? threads - 1 : 0, { cwd, maxBytes });
       specs.forEach((p, id) => (pool as LintPool).addSpec(id, specOf(p)));
     }
-    if (pool !== null) {
-      await pool.run(toLint, { limit, local, onResult, onError: (index, error) => errors.set(index, error) });
-    } else {
-      // The cache left few drafts to lint: this thread lints them, in order, up to the first that fails.
-      for (const task of toLint) {
-        try {
-          onResult(task.index, local(task));
-        } catch (error) {
-          errors.set(task.index, error as Error);
-          break;
-        }
-      }
-    }
+    await pool.run(toLint, { limit, local, onResult, onError: (index, error) => errors.set(index, error) });
     advance();
     if (errors.size > 0) {
       const first = Math.min(...errors.keys());

@@ -93,7 +93,6 @@ export class Specifics {
     }
     const firstName = this.firstNameRegex(language);
     if (firstName) {
-      firstName.lastIndex = 0;
       for (const m of original.matchAll(firstName)) {
         const word = m.slice(1).find((g) => g !== undefined);
         if (word !== undefined && !this.notNames.has(word.toLowerCase())) return true;
