@@ -78,10 +78,14 @@ export class ReportOutput {
     }
     const input = openSync(path, 'r');
     try {
-      const buffer = Buffer.alloc(1 << 20);
+      let buffer = Buffer.allocUnsafe(1 << 20);
       for (let n = readSync(input, buffer); n > 0; n = readSync(input, buffer)) {
-        // A copy per chunk: stdout may still hold the previous one when it is a pipe that is not drained yet.
-        if (!process.stdout.write(Buffer.from(buffer.subarray(0, n)))) await new Promise((resolve) => process.stdout.once('drain', resolve));
+        const drained = process.stdout.write(n === buffer.length ? buffer : buffer.subarray(0, n));
+        // stdout written at once (a file, or a pipe on Linux) is done with the chunk; one that queued it keeps it,
+        // and the next chunk needs a buffer of its own. Reusing the one buffer kept a 50 MB report from piling up
+        // 50 MB of copies until the next collection.
+        if (process.stdout.writableLength > 0) buffer = Buffer.allocUnsafe(1 << 20);
+        if (!drained) await new Promise((resolve) => process.stdout.once('drain', resolve));
       }
     } finally {
       closeSync(input);

@@ -2,7 +2,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ReportOutput } from '../../src/cli/output.js';
 import { lintText, summarise } from '../../src/lint.js';
 import { formatJson } from '../../src/report/json.js';
@@ -44,5 +44,39 @@ describe('jsonReportStream', () => {
     await output.commit();
     output.dispose();
     expect(readFileSync(target, 'utf8')).toBe(formatJson(report));
+  });
+
+  describe('spilled to stdout', () => {
+    // Three and a half chunks of the 1 MiB that commit copies at a time, each line different so a reused buffer shows.
+    const text = Array.from({ length: 120_000 }, (_, i) => `line ${String(i).padStart(8, '0')} of the spilled report\n`).join('');
+
+    async function commitToStdout(keep: (chunk: Uint8Array) => Uint8Array): Promise<string> {
+      const seen: Uint8Array[] = [];
+      vi.spyOn(process.stdout, 'write').mockImplementation(((chunk: Uint8Array) => {
+        seen.push(keep(chunk));
+        return true;
+      }) as typeof process.stdout.write);
+      const output = new ReportOutput(undefined, 1000);
+      for (let i = 0; i < text.length; i += 5000) output.write(text.slice(i, i + 5000));
+      await output.commit();
+      output.dispose();
+      return Buffer.concat(seen).toString('utf8');
+    }
+
+    afterEach(() => {
+      vi.restoreAllMocks();
+      delete (process.stdout as { writableLength?: number }).writableLength;
+    });
+
+    it('writes every byte when stdout takes each chunk at once', async () => {
+      expect(text.length).toBeGreaterThan(3.5 * 2 ** 20);
+      expect(await commitToStdout((chunk) => Buffer.from(chunk))).toBe(text);
+    });
+
+    it('never refills a chunk that stdout still holds', async () => {
+      // stdout queues every chunk (a pipe that is not drained): it keeps the very buffers it was given.
+      Object.defineProperty(process.stdout, 'writableLength', { value: 1, configurable: true });
+      expect(await commitToStdout((chunk) => chunk)).toBe(text);
+    });
   });
 });
