@@ -694,18 +694,15 @@ const matchEnd: Step = (_text, pos) => pos;
 /** Groups (families) of a matcher are numbered below this; a match packs its length and group in one number. */
 const GROUPS = 65536;
 
-/** A pattern as a step (no regular expression to compile), or as a sticky expression when it holds raw tokens. */
-/**
- * A pattern as a step (no regular expression to compile), or as a sticky expression when it holds raw
- * tokens. `needs` are words any match contains whole: a text without one of them cannot match.
- */
 /**
  * A pattern ready to run, shared by every key, rule and matcher that files it. `needs` are words a text must
- * hold for it to match anywhere (one of each list); it runs as a step, or as a sticky expression when it holds
- * raw tokens, built the first time it is tried.
+ * hold for it to match anywhere (one of each list); `second` what the word after the one it starts at must be
+ * (null: anything). It runs as a step, or as a sticky expression when it holds raw tokens, built the first time
+ * it is tried.
  */
 interface Program {
   needs: string[][];
+  second: SecondWord | null;
   items: Item[];
   nodes: Node[] | null;
   run: Step | RegExp | null;
@@ -723,7 +720,7 @@ function programOf(pattern: string): Program {
   if (!program) {
     const items = itemsOf(pattern);
     const nodes = sequenceNodes(items);
-    program = { needs: nodes === null ? [] : needsOf(nodes), items, nodes, run: null };
+    program = { needs: nodes === null ? [] : needsOf(nodes), second: nodes === null ? null : secondWordOf(nodes), items, nodes, run: null };
     programs.set(pattern, program);
   }
   return program;
@@ -765,6 +762,93 @@ function needsOf(nodes: Node[]): string[][] {
     if (anyOf.length > 0) needs.push([...new Set(anyOf)]);
   }
   return needs;
+}
+
+/** The second word of a match, as the matchers split texts into words: one of `exact`, or one starting with one of `prefixes`. */
+interface SecondWord {
+  exact: Set<string>;
+  prefixes: string[];
+}
+
+/** Paths through choices and options tried before giving up on a pattern's second word (it then runs everywhere). */
+const SECOND_WORD_PATHS = 512;
+
+/**
+ * What the second word of every match of a sequence is, or null when it cannot be told: a match may be one
+ * word long, or a stem or any-word comes first (it may run over an apostrophe or a dash, so the words after
+ * it are not counted). Worked out on the text a match reads, path by path through choices and options:
+ * words are runs of word characters, as wordsOf splits texts, and a separator always ends one.
+ */
+function secondWordOf(nodes: Node[]): SecondWord | null {
+  const second: SecondWord = { exact: new Set(), prefixes: [] };
+  let paths = 0;
+  /** The words finished so far on a path and the word being read; false once the path says nothing. */
+  const walk = (rest: Node[][], finished: number, word: string): boolean => {
+    if (++paths > SECOND_WORD_PATHS) return false;
+    const list = rest[rest.length - 1];
+    if (list === undefined) return false; // the match ends before a second word
+    const node = list[0];
+    if (node === undefined) return walk(rest.slice(0, -1), finished, word);
+    const after = [...rest.slice(0, -1), list.slice(1)];
+    switch (node.t) {
+      case 'lit':
+      case 'stem': {
+        let done = finished;
+        let current = word;
+        for (let i = 0; i < node.s.length; i++) {
+          const c = node.s.charCodeAt(i);
+          if (isTokenChar(c)) current += node.s[i];
+          else if (current !== '') {
+            if (done === 1) {
+              second.exact.add(current);
+              return true;
+            }
+            done++;
+            current = '';
+          }
+        }
+        if (node.t === 'stem') {
+          // The word the stem starts is the second one: it begins with what the stem spells out.
+          if (done === 1 && current !== '') {
+            second.prefixes.push(current);
+            return true;
+          }
+          return false;
+        }
+        // A literal ends its word (nothing from the word set may follow it).
+        if (current !== '' && node.after) {
+          if (done === 1) {
+            second.exact.add(current);
+            return true;
+          }
+          return walk(after, done + 1, '');
+        }
+        return walk(after, done, current);
+      }
+      case 'sep':
+        if (word === '') return walk(after, finished, '');
+        if (finished === 1) {
+          second.exact.add(word);
+          return true;
+        }
+        return walk(after, finished + 1, '');
+      case 'word':
+        return false;
+      case 'alt':
+        return node.alts.every((alt) => walk([...after, alt], finished, word));
+      case 'opt':
+        return walk([...after, node.body], finished, word) && walk(after, finished, word);
+      case 'rep': {
+        // X{min,max} read as min copies of X, then (X(X…)?)? nested, as stepOf builds it.
+        let more: Node[] = [];
+        for (let j = node.min; j < node.max; j++) more = [{ t: 'opt', body: [...node.body, ...more] }];
+        const copies: Node[] = [];
+        for (let j = 0; j < node.min; j++) copies.push(...node.body);
+        return walk([...after, [...copies, ...more]], finished, word);
+      }
+    }
+  };
+  return walk([nodes], 0, '') ? second : null;
 }
 
 /** A key of a matcher: its patterns as programs, and those that can match in the text scanned last. */
@@ -1023,7 +1107,7 @@ export class PhraseMatcher {
    * The first pattern filed under a key that matches at a position, as the key's alternation would find it:
    * its length × GROUPS + its group, or -1 (a number, not an object: this runs for most words of a draft).
    */
-  private first(e: KeyEntry, words: Words, index: number, surrogates: LineAt | null): number {
+  private first(e: KeyEntry, words: Words, word: number, index: number, surrogates: LineAt | null): number {
     const { text } = words;
     if (surrogates?.at(index).surrogates) {
       const { from, text: lineText } = surrogates.at(index);
@@ -1032,7 +1116,11 @@ export class PhraseMatcher {
       const m = regex.exec(lineText);
       return m ? m[0].length * GROUPS + PhraseMatcher.group(m) : -1;
     }
+    const next = words.words[word + 1];
     for (const unit of PhraseMatcher.live(e, words)) {
+      const { second } = unit.program;
+      // Most patterns filed under a common word ("we", "the") fail on the word after it: read that word only.
+      if (second !== null && (next === undefined || !(second.exact.has(next) || second.prefixes.some((p) => next.startsWith(p))))) continue;
       const run = runOf(unit.program);
       if (typeof run === 'function') {
         const end = run(text, index);
@@ -1090,11 +1178,12 @@ export class PhraseMatcher {
   }
 
   /** The longest match starting at a word, among the patterns filed under its keys (the first group on a tie). */
-  private at(words: Words, index: number, keys: KeyEntry[], surrogates: LineAt | null): PhraseMatch | null {
+  private at(words: Words, word: number, keys: KeyEntry[], surrogates: LineAt | null): PhraseMatch | null {
+    const index = words.starts[word] as number;
     if (this.lines?.text !== words.text) this.lines = null;
     let best = -1;
     for (let k = 0; k < keys.length; k++) {
-      const m = this.first(keys[k] as KeyEntry, words, index, surrogates);
+      const m = this.first(keys[k] as KeyEntry, words, word, index, surrogates);
       // Longer wins; on equal length the lower group, which is the smaller packed number.
       if (m >= GROUPS && (best < 0 || Math.floor(m / GROUPS) > Math.floor(best / GROUPS) || (Math.floor(m / GROUPS) === Math.floor(best / GROUPS) && m < best))) best = m;
     }
@@ -1120,7 +1209,7 @@ export class PhraseMatcher {
         if (start < resumeAt) continue;
         const keys = this.entriesAt(tokens, i);
         if (keys === null) continue;
-        const m = this.at(tokens, start, keys, surrogates ? line : null);
+        const m = this.at(tokens, i, keys, surrogates ? line : null);
         if (m) {
           found.push(m);
           resumeAt = m.end;
@@ -1143,7 +1232,7 @@ export class PhraseMatcher {
       const line = tokens.surrogates ? new LineAt(text, this.whole) : null;
       for (let i = 0; i < tokens.starts.length; i++) {
         const keys = this.entriesAt(tokens, i);
-        if (keys !== null && this.at(tokens, tokens.starts[i] as number, keys, line)) return true;
+        if (keys !== null && this.at(tokens, i, keys, line)) return true;
       }
     }
     if (!this.free) return false;
