@@ -863,7 +863,7 @@ interface Words {
   text: string;
   starts: number[];
   words: string[];
-  /** Each word's number in `wordIds`, for the matchers' per-word flags (-1 for numbers, which are not numbered). */
+  /** Each word's number in `wordOfId`, for the matchers' per-word flags (-1 for numbers, which are not numbered). */
   ids: Int32Array;
   generation: number;
   surrogates: boolean;
@@ -882,47 +882,91 @@ const RECENT_TEXTS = 64;
  * Every distinct word seen, numbered: a matcher remembers per number whether a word can start one of its
  * patterns, so most words of a text cost it one array read. Renumbered from scratch (a new generation)
  * once past MAX_WORD_IDS, so a long run over many drafts stays within bounded memory.
+ *
+ * The numbers live in an open-addressing table of the words' hashes, looked up on the text's characters:
+ * a word seen before is neither cut out of the text nor hashed again as a string, and its `words` entry
+ * is the one string kept for it (measured: a Map keyed by the cut-out words was most of tokenising's time).
  */
-const wordIds = new Map<string, number>();
-let wordGeneration = 0;
 const MAX_WORD_IDS = 1 << 18;
+/** Slots of the table (a power of two, kept at least twice the words numbered), each a word's number or -1. */
+let wordTable = new Int32Array(1 << 12).fill(-1);
+const wordOfId: string[] = [];
+const hashOfId: number[] = [];
+let wordGeneration = 0;
+
+function fileWord(table: Int32Array, id: number): void {
+  const mask = table.length - 1;
+  let slot = (hashOfId[id] as number) & mask;
+  while ((table[slot] as number) >= 0) slot = (slot + 1) & mask;
+  table[slot] = id;
+}
+
+/** The number of the word text[start, end), numbering it if new (its hash `h` computed by the caller). */
+function wordId(text: string, start: number, end: number, h: number): number {
+  const length = end - start;
+  const mask = wordTable.length - 1;
+  for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+    const id = wordTable[slot] as number;
+    if (id < 0) {
+      const fresh = wordOfId.length;
+      wordOfId.push(text.slice(start, end));
+      hashOfId.push(h);
+      if (wordOfId.length * 2 > wordTable.length) {
+        wordTable = new Int32Array(wordTable.length * 2).fill(-1);
+        for (let k = 0; k < wordOfId.length; k++) fileWord(wordTable, k);
+      } else {
+        wordTable[slot] = fresh;
+      }
+      return fresh;
+    }
+    if (hashOfId[id] !== h) continue;
+    const known = wordOfId[id] as string;
+    if (known.length !== length) continue;
+    let k = 0;
+    while (k < length && known.charCodeAt(k) === text.charCodeAt(start + k)) k++;
+    if (k === length) return id;
+  }
+}
 
 function wordsOf(text: string): Words {
   const seen = recentWords.get(text);
   if (seen !== undefined && seen.generation === wordGeneration) return seen;
+  if (wordOfId.length > MAX_WORD_IDS) {
+    wordTable = new Int32Array(1 << 12).fill(-1);
+    wordOfId.length = 0;
+    hashOfId.length = 0;
+    wordGeneration++;
+  }
   const starts: number[] = [];
   const words: string[] = [];
+  const numbered: number[] = [];
   // Runs of word characters, found without a regular expression (no match object per word).
   for (let i = 0, n = text.length; i < n; ) {
-    if (!isTokenChar(text.charCodeAt(i))) {
+    let c = text.charCodeAt(i);
+    if (!isTokenChar(c)) {
       i++;
       continue;
     }
     const start = i;
-    while (i < n && isTokenChar(text.charCodeAt(i))) i++;
-    starts.push(start);
-    words.push(text.slice(start, i));
-  }
-  if (wordIds.size > MAX_WORD_IDS) {
-    wordIds.clear();
-    wordGeneration++;
-  }
-  const ids = new Int32Array(words.length);
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i] as string;
     // Numbers (order IDs, dates, amounts) are nearly all distinct: they are not numbered, and are looked up each time.
-    const c0 = word.charCodeAt(0);
-    if (c0 >= 48 && c0 <= 57) {
-      ids[i] = -1;
+    if (c >= 48 && c <= 57) {
+      while (i < n && isTokenChar(text.charCodeAt(i))) i++;
+      starts.push(start);
+      words.push(text.slice(start, i));
+      numbered.push(-1);
       continue;
     }
-    let id = wordIds.get(word);
-    if (id === undefined) {
-      id = wordIds.size;
-      wordIds.set(word, id);
+    let h = 0x811c9dc5;
+    while (i < n && isTokenChar(c)) {
+      h = Math.imul(h ^ c, 0x01000193);
+      c = text.charCodeAt(++i);
     }
-    ids[i] = id;
+    const id = wordId(text, start, i, h >>> 0);
+    starts.push(start);
+    words.push(wordOfId[id] as string);
+    numbered.push(id);
   }
+  const ids = Int32Array.from(numbered);
   const w: Words = { text, starts, words, ids, generation: wordGeneration, surrogates: SURROGATE.test(text) };
   recentWords.delete(text);
   recentWords.set(text, w);
@@ -993,7 +1037,7 @@ export class PhraseMatcher {
   /** Lines of the text being scanned, for the patterns that run as expressions. */
   private lines: LineAt | null = null;
   /**
-   * Per word number (see wordIds): 0 not looked at yet, 1 starts none of the patterns, 2 starts some, whose keys
+   * Per word number (see wordOfId): 0 not looked at yet, 1 starts none of the patterns, 2 starts some, whose keys
    * (its exact key and the keys of its stems) are in `entriesById`. Most words of a text cost one byte read; a
    * byte per number, as numbers run up to MAX_WORD_IDS in a long run and few words start patterns.
    */
@@ -1139,7 +1183,7 @@ export class PhraseMatcher {
   /** The keys whose patterns can start at a word of a text (null for none), remembered per word. */
   private entriesAt(tokens: Words, i: number): KeyEntry[] | null {
     if (this.entriesGeneration !== tokens.generation) {
-      this.interest = new Uint8Array(Math.max(1024, wordIds.size * 2));
+      this.interest = new Uint8Array(Math.max(1024, wordOfId.length * 2));
       this.entriesById.clear();
       this.entriesGeneration = tokens.generation;
     }
