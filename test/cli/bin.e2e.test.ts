@@ -88,3 +88,25 @@ describe('bin/poa.js and the code cache', () => {
     expect(r.stdout).toBe('');
   });
 });
+
+describe('the bundled language detection', () => {
+  // Lists of nouns: too few frequent words to tell the language, so the trigram detection (franc, whose tables the
+  // bundle builds on first use) decides, in the bundle as in the library.
+  const drafts: Record<string, string> = {
+    it: 'Sospensione account venditore: spedizioni ritardate, corriere nazionale, periodo natalizio, clienti insoddisfatti, rimborsi immediati, procedure aggiornate, controllo giornaliero magazzino.',
+    de: 'Kontosperrung Verkäuferkonto: verspätete Lieferungen, Paketdienst überlastet, Weihnachtsgeschäft, unzufriedene Kunden, Rückerstattungen sofort, Abläufe überarbeitet, tägliche Lagerkontrolle.',
+    fr: 'Suspension compte vendeur : expéditions retardées, transporteur national, période festive, clients mécontents, remboursements immédiats, procédures actualisées, contrôle quotidien entrepôt.',
+  };
+  it('tells the language of drafts its frequent words leave unclear', async () => {
+    const { lintText } = await import('../../src/lint.js');
+    for (const [language, text] of Object.entries(drafts)) {
+      const dir = mkdtempSync(join(tmpdir(), 'poa-franc-'));
+      const file = join(dir, 'draft.md');
+      writeFileSync(file, `${text}\n`);
+      const r = runPoa(['lint', file, '--format', 'json', '--no-config']);
+      rmSync(dir, { recursive: true, force: true });
+      expect(JSON.parse(r.stdout).files[0].language, language).toBe(language);
+      expect(lintText(`${text}\n`, { path: 'draft.md' }).language, language).toBe(language);
+    }
+  });
+});
