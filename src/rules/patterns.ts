@@ -974,6 +974,9 @@ function wordsOf(text: string): Words {
   return w;
 }
 
+/** The longest text a `whole` matcher reads whole: far longer than any item of a plan (about 3,000 words). */
+const WHOLE_CHARS = 20_000;
+
 /** The line around an offset, kept while the offsets stay on it. */
 class LineAt {
   private current = { from: 0, to: -1, text: '', surrogates: false };
@@ -1050,6 +1053,15 @@ export class PhraseMatcher {
 
   /** Expressions read the text whole (anchors and look-behinds see past line ends) instead of line by line. */
   private readonly whole: boolean;
+
+  /**
+   * Whether expressions read this text whole: when asked, and the text is an item's length. A text longer than
+   * WHOLE_CHARS (a draft whose thousands of lines make one paragraph) is read line by line, as prose is: an
+   * expression such as ^(?:[^.!?])*?\bwe run over megabytes without a full stop overflows V8's stack.
+   */
+  private readsWhole(text: string): boolean {
+    return this.whole && text.length <= WHOLE_CHARS;
+  }
 
   /**
    * `eager` compiles every expression now, so a broken pattern is reported at once. `whole` runs the expressions
@@ -1172,7 +1184,7 @@ export class PhraseMatcher {
         continue;
       }
       // Expressions see one line, as they always have (anchors and lookbehinds stop at its ends).
-      const { from, text: lineText } = (this.lines ??= new LineAt(text, this.whole)).at(index);
+      const { from, text: lineText } = (this.lines ??= new LineAt(text, this.readsWhole(text))).at(index);
       run.lastIndex = index - from;
       const m = run.exec(lineText);
       if (m) return m[0].length * GROUPS + unit.group;
@@ -1246,7 +1258,7 @@ export class PhraseMatcher {
     if (this.keyed.size > 0) {
       const tokens = wordsOf(text);
       const { starts, surrogates } = tokens;
-      const line = new LineAt(text, this.whole);
+      const line = new LineAt(text, this.readsWhole(text));
       let resumeAt = 0;
       for (let i = 0; i < starts.length; i++) {
         const start = starts[i] as number;
@@ -1273,7 +1285,7 @@ export class PhraseMatcher {
   test(text: string): boolean {
     if (this.keyed.size > 0) {
       const tokens = wordsOf(text);
-      const line = tokens.surrogates ? new LineAt(text, this.whole) : null;
+      const line = tokens.surrogates ? new LineAt(text, this.readsWhole(text)) : null;
       for (let i = 0; i < tokens.starts.length; i++) {
         const keys = this.entriesAt(tokens, i);
         if (keys !== null && this.at(tokens, i, keys, line)) return true;
@@ -1287,8 +1299,9 @@ export class PhraseMatcher {
   /** Non-empty matches of the patterns that can start anywhere, line by line (or in the whole text), with the offset of their line. */
   private *freeMatches(text: string): Generator<[number, RegExpExecArray]> {
     const free = this.free as RegExp;
+    const whole = this.readsWhole(text);
     for (let from = 0; from < text.length; ) {
-      let to = this.whole ? text.length : text.indexOf('\n', from);
+      let to = whole ? text.length : text.indexOf('\n', from);
       if (to === -1) to = text.length;
       if (to > from) {
         // exec on the shared expression: matchAll would copy it for every line.

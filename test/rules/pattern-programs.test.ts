@@ -181,6 +181,20 @@ describe('pattern programs', () => {
     for (const [pattern, a] of stored) expect(a, pattern).toEqual(patternAnchors(pattern));
   });
 
+  it('reads a text far longer than an item line by line, even when asked to read it whole', () => {
+    // A 10 MB draft whose lines make one paragraph: read whole, this expression ran out of V8's stack.
+    const acted = new PhraseMatcher([{ id: 'acted', patterns: ['re:^(?:[^.!?]|\\.(?=\\d))*?\\bwe (?:changed|hired)\\b'] }], { whole: true });
+    const notes = Array.from({ length: 250_000 }, (_, i) => `line ${i} of notes without a full stop`).join('\n');
+    expect(notes.length).toBeGreaterThan(9_000_000);
+    expect(acted.test(notes)).toBe(false);
+    expect(acted.test(`${notes}\nthen we hired a manager`)).toBe(true);
+    const start = new PhraseMatcher([{ id: 'start', patterns: ['re:^we hired'] }], { whole: true });
+    expect(start.test(`${notes}\nwe hired a manager`)).toBe(true);
+    // An item's length is read whole: ^ is the item's start.
+    expect(start.test('notes\nwe hired a manager')).toBe(false);
+    expect(start.test('we hired a manager')).toBe(true);
+  });
+
   it('reads raw expressions line by line, or the whole text when asked', () => {
     const text = 'examples of orders confirmed late:\n203-4817265-1937402';
     const byLine = new PhraseMatcher([{ id: 'label', patterns: ['re::$', 're:^203'] }]);
