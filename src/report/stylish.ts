@@ -40,7 +40,9 @@ function fileBlock(c: ChalkInstance, file: FileResult, showSections: boolean): s
     const list = parts.map((s) => `${s.kinds.join('+')}@${s.line}`).join(', ');
     lines.push(c.dim(`  parts: ${list === '' ? 'none recognised' : list}`));
   }
-  const width = Math.max(0, ...file.findings.map((f) => `${f.line}:${f.column}`.length));
+  // A loop, not Math.max(...): a huge draft can have hundreds of thousands of findings, too many arguments for a call.
+  let width = 0;
+  for (const f of file.findings) width = Math.max(width, `${f.line}:${f.column}`.length);
   for (const f of file.findings) {
     lines.push(`  ${c.dim(pad(`${f.line}:${f.column}`, width))}  ${severityLabel(c, f)}  ${f.message}  ${c.dim(f.ruleId)}`);
   }
@@ -51,7 +53,8 @@ export function formatStylish(report: LintReport, options: StylishOptions): stri
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const out: string[] = [];
   for (const file of report.files) {
-    out.push(...fileBlock(c, file, options.showSections ?? true), '');
+    for (const line of fileBlock(c, file, options.showSections ?? true)) out.push(line);
+    out.push('');
   }
   const problems = report.errorCount + report.warningCount + report.infoCount;
   const detail = `${plural(report.errorCount, 'error')}, ${plural(report.warningCount, 'warning')}`;

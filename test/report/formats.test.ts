@@ -23,6 +23,17 @@ describe('stylish', () => {
     `);
   });
 
+  it('lists hundreds of thousands of findings (a 10 MB draft of vague lines has them)', () => {
+    const file = report.files[0] as (typeof report.files)[number];
+    const finding = file.findings[0] as (typeof file.findings)[number];
+    const findings = Array.from({ length: 300_000 }, (_, i) => ({ ...finding, line: i + 1 }));
+    const huge = summarise([{ ...file, findings }]);
+    const lines = formatStylish(huge, { color: false }).split('\n');
+    expect(lines.filter((l) => l.endsWith('missing-section'))).toHaveLength(300_000);
+    expect(lines[2]).toMatch(/^ {2}1:1 {7}warning/);
+    expect(lines).toContain('  300000:1  warning  Missing part: the problem. It should say what Amazon\'s notice says, which orders or ASINs are affected and what happened.  missing-section');
+  });
+
   it('colours only when asked', () => {
     expect(formatStylish(report, { color: false })).not.toContain('\u001b[');
     expect(formatStylish(report, { color: true })).toContain('\u001b[31m');
