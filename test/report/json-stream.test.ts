@@ -34,6 +34,15 @@ describe('jsonReportStream', () => {
     expect(streamed(summarise([]))).toBe(formatJson(summarise([])));
   });
 
+  it('prints a draft with thousands of findings, written a few at a time, as formatJson does', () => {
+    const lines = Array.from({ length: 3000 }, (_, i) => `Line ${i}: we will improve our processes and we will be more careful.`);
+    const many = summarise([lintText(`# Plan of action\n\n${lines.join('\n\n')}\n`, { path: 'many.md' }), report.files[1] as LintReport['files'][number]]);
+    expect(many.files[0]?.findings.length).toBeGreaterThan(3000);
+    const out = streamed(many);
+    expect(out.length).toBeGreaterThan(2 * 65536);
+    expect(out).toBe(formatJson(many));
+  });
+
   it('gives the same file when the report is spilled to a temporary file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'poa-output-'));
     const target = join(dir, 'report.json');
