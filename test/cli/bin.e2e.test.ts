@@ -3,7 +3,7 @@
 
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +17,7 @@ function packageCopy(): string {
   for (const name of ['package.json', 'rules', 'templates', 'schema', 'node_modules']) symlinkSync(join(ROOT, name), join(dir, name));
   cpSync(join(ROOT, 'bin'), join(dir, 'bin'), { recursive: true });
   mkdirSync(join(dir, 'dist'));
-  for (const name of ['cli.cjs', 'cli.cache', 'rules.json']) cpSync(join(ROOT, 'dist', name), join(dir, 'dist', name));
+  for (const name of readdirSync(join(ROOT, 'dist')).filter((n) => /^(cli\.cjs|cli\.cache|rules(-[a-z]+)?\.json)$/.test(n))) cpSync(join(ROOT, 'dist', name), join(dir, 'dist', name));
   return dir;
 }
 
@@ -78,6 +78,15 @@ describe('bin/poa.js and the code cache', () => {
   it('starts without a cache', () => {
     rmSync(join(dir, 'dist', 'cli.cache'));
     expect(run(dir, ['lint', DRAFT, '--format', 'json', '--no-config'])).toEqual(expected);
+  });
+
+  it('says in one line when a language of the compiled rules is missing', () => {
+    rmSync(join(dir, 'dist', 'rules-it.json'));
+    const r = run(dir, ['lint', DRAFT, '--no-config']);
+    expect(r.stderr).toBe(`poa: ${join(dir, 'dist', 'rules-it.json')}: cannot read poa's compiled rules for the language "it" — run \`npm run build\` in the poa-lint folder\n`);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(run(dir, ['lint', join(ROOT, 'examples', 'draft-en.md'), '--no-config']).status).toBe(1);
   });
 
   it('says in one line when the CLI is not built', () => {

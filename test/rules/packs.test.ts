@@ -1,11 +1,12 @@
 // Rule packs are data: a seventh language, a consultant's own phrases and broken packs, without code changes.
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PoaError } from '../../src/errors.js';
 import { lintText } from '../../src/lint.js';
-import { loadRulePack } from '../../src/rules/pack.js';
+import { loadRulePack, loadRulePackYaml } from '../../src/rules/pack.js';
 import { createEngine } from '../../src/rules/engine.js';
 import { builtinRulesDir } from '../../src/data.js';
 
@@ -136,5 +137,39 @@ describe('metric check kind', () => {
     expect(found).toHaveLength(1);
     expect(found[0]?.message).toBe('The closing has 24 words; keep it under 12.');
     expect(found[0]?.line).toBe(2);
+  });
+});
+
+describe("poa's own pack, compiled by the build", () => {
+  const root = join(import.meta.dirname, '..', '..');
+
+  it('holds what the YAML files say, each language read from its own file', () => {
+    const compiled = loadRulePack(builtinRulesDir());
+    const yaml = loadRulePackYaml(builtinRulesDir());
+    expect(compiled.validated).toBe(true);
+    expect(compiled.rules.map((r) => r.id)).toEqual(yaml.rules.map((r) => r.id));
+    for (const [i, rule] of compiled.rules.entries()) {
+      const source = yaml.rules[i] as (typeof yaml.rules)[number];
+      expect(Object.keys(rule.languages), rule.id).toEqual(Object.keys(source.languages));
+      expect({ ...rule, file: '', validated: undefined }, rule.id).toEqual({ ...source, file: '', validated: undefined });
+    }
+  });
+
+  it('reads only the languages a draft needs', () => {
+    // In a fresh Node: which language files does linting one English draft read?
+    const script = [
+      "const fs = require('node:fs');",
+      "const read = fs.readFileSync;",
+      'const seen = [];',
+      "fs.readFileSync = (path, ...rest) => { if (/rules-[a-z]+\\.json$/.test(String(path))) seen.push(String(path).replace(/^.*rules-/, '')); return read(path, ...rest); };",
+      "require('node:module').syncBuiltinESMExports();",
+      `import(${JSON.stringify(join(root, 'dist', 'index.js'))}).then(({ lintText }) => {`,
+      "  lintText('## Root cause\\n\\nWe shipped late because our carrier collected twice a week. We will improve.\\n', { path: 'plan.md' });",
+      '  console.log(JSON.stringify(seen));',
+      '});',
+    ].join('\n');
+    const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual(['en.json']);
   });
 });

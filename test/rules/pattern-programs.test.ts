@@ -176,7 +176,11 @@ describe('pattern programs', () => {
     const compiled = join(root, 'dist', 'rules.json');
     expect(existsSync(compiled), 'run the build first').toBe(true);
     const { anchors } = JSON.parse(readFileSync(compiled, 'utf8')) as { anchors: Record<string, PatternAnchors> };
-    const stored = Object.entries(anchors);
+    // Most are in the language files, next to the patterns they file.
+    const files = readdirSync(join(root, 'dist')).filter((f) => /^rules-[a-z]{2}\.json$/.test(f));
+    expect(files.length).toBeGreaterThanOrEqual(6);
+    const perLanguage = files.map((f) => (JSON.parse(readFileSync(join(root, 'dist', f), 'utf8')) as { anchors: Record<string, PatternAnchors> }).anchors);
+    const stored = [...Object.entries(anchors), ...perLanguage.flatMap((a) => Object.entries(a))];
     expect(stored.length).toBeGreaterThan(3000);
     for (const [pattern, a] of stored) expect(a, pattern).toEqual(patternAnchors(pattern));
   });

@@ -60,12 +60,18 @@ export const noticeCoverage: CheckKind = {
     const identifiers = compileList(rule, [...IDENTIFIERS, ...((rule.options?.['patterns'] as string[] | undefined) ?? [])], 'options.patterns');
     // Policy names may be written in any language in the notice: every language's patterns apply to it.
     // Each pattern stays separate: the plan addresses a policy when the same pattern matches it, in any inflection.
-    const policies = Object.entries(rule.languages).flatMap(([lang, entry]) =>
-      ((entry['patterns'] as string[] | undefined) ?? []).map((p, i) => compileList(rule, [p], `${lang}.patterns[${i}]`) as RegExp),
-    );
+    // Built when a draft comes with its notice (so drafts without one do not read every language's rules), or now
+    // for a pack not yet validated, so a broken pattern is reported when it loads.
+    let compiled: RegExp[] | undefined;
+    const policiesOf = (): RegExp[] =>
+      (compiled ??= Object.entries(rule.languages).flatMap(([lang, entry]) =>
+        ((entry['patterns'] as string[] | undefined) ?? []).map((p, i) => compileList(rule, [p], `${lang}.patterns[${i}]`) as RegExp),
+      ));
+    if (!rule.validated) policiesOf();
     return {
       run(doc) {
         if (!doc.notice) return [];
+        const policies = policiesOf();
         const notice = foldText(doc.notice.text);
         const plan = `${proseOf(doc).text}\n${doc.ignored
           .filter((r) => r.what !== 'comment' && r.what !== 'front-matter')
