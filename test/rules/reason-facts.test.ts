@@ -840,6 +840,21 @@ describe('facts a plan needs for its reason', () => {
     ]);
   });
 
+  it('counts a retraction or an invoice the plan has, not one it asks or threatens for', () => {
+    const missing = (lang: string, text: string): string[] =>
+      lintText(plan('ip-complaint', text), { language: lang })
+        .findings.filter((f) => f.ruleId === RULE)
+        .map((f) => f.message);
+    const en = (after: string): string =>
+      `## Problem\nThe listing for ASIN B0BXK4M7TQ was removed after a trademark complaint (complaint ID 8812274561) filed by the rights owner, OutdoorKing GmbH.\n\n## Corrective actions\n${after}`;
+    expect(missing('en', en('On 6 March we wrote to the rights owner asking them to retract the complaint.')).join('\n')).toContain(label('en', 'retraction-or-authorisation'));
+    expect(missing('en', en('On 20 March OutdoorKing GmbH withdrew their complaint; their email is attached.'))).toEqual([]);
+    const de = (after: string): string =>
+      `## Problem\nDas Angebot für ASIN B0BXK4M7TQ wurde nach einer Markenbeschwerde (Beschwerde-ID 8812274561) des Rechteinhabers OutdoorKing GmbH entfernt.\n\n## Maßnahmen\n${after}`;
+    expect(missing('de', de('Jeder Tag der Sperrung kostet uns 1.500 Euro, die wir Ihnen in Rechnung stellen werden.')).join('\n')).toContain(label('de', 'retraction-or-authorisation'));
+    expect(missing('de', de('Die Rechnung unseres Großhändlers vom 2. März für die 40 Pressen liegt bei.'))).toEqual([]);
+  });
+
   it('stays silent without a reason', () => {
     expect(lintText('We made a mistake and will do better.', { language: 'en' }).findings.filter((f) => f.ruleId === RULE)).toEqual([]);
   });
