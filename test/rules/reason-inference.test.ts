@@ -90,6 +90,7 @@ const REASONS: Cases = {
     ['related-accounts', 'Amazon heeft ons account gedeactiveerd omdat het gerelateerd zou zijn aan een ander verkopersaccount. Onze vorige boekhouder beheerde beide accounts vanaf dezelfde laptop.'],
     ['ip-complaint', 'Onze aanbieding voor ASIN B0C1KQ7XTM is verwijderd na een klacht van de merkhouder wegens merkinbreuk. We gebruikten hun beschermde merknaam in de titel.'],
     ['review-manipulation', 'Ons account is gedeactiveerd wegens manipulatie van klantbeoordelingen. We gaven klanten een kortingscode van 20 % in ruil voor een review van vijf sterren.'],
+    ['off-platform-payment', 'Wij hebben een koper gevraagd om de extra verzendkosten buiten Amazon te betalen, en in februari een tweede koper om het restbedrag buiten het platform over te maken. Dit is in strijd met het beleid van Amazon.'],
     ['off-platform-payment', 'Een medewerker vroeg een klant om het verschil van € 15 via een Tikkie te betalen in plaats van via Amazon. Amazon heeft ons account gedeactiveerd wegens betalingen buiten Amazon.'],
     ['restricted-products', 'Amazon heeft ons account opgeschort omdat wij laserpointers van klasse 3B verkochten, die als beperkte producten niet zijn toegestaan. We hadden de lijst met beperkte productcategorieën niet gecontroleerd.'],
     ['counterfeit', 'Ons account is gedeactiveerd na drie klachten over namaak van onze koptelefoons. Kopers meldden dat het logo en de verpakking er vervalst uitzagen.'],
