@@ -55,7 +55,7 @@ export function packFingerprint(dir: string): string {
 /**
  * The build's JSON of poa's own pack. Each rule's text per language (phrases, messages: most of the pack) is in
  * that language's file, dist/rules-<code>.json, and `languages` holds where it sits there; a draft loads only the
- * languages it needs (measured: 20 ms of a 245 ms start-up for an English draft).
+ * languages it needs (measured: 16 ms of a 246 ms start-up for an English draft).
  */
 export interface CompiledPack {
   fingerprint: string;
