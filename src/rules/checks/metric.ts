@@ -1,9 +1,12 @@
 // Check kind `metric`: a sentence, part or whole plan whose measure (words, `!`) exceeds a maximum.
 
-import { proseOf, spanContaining, toSource } from '../../document/text.js';
+import { proseOf, spanContaining, toSource, type NormalisedProse } from '../../document/text.js';
 import { PoaError } from '../../errors.js';
+import type { PlanDocument } from '../../types.js';
 import type { CheckKind, RawFinding } from '../model.js';
+import type { PhraseMatcher } from '../patterns.js';
 import { firstEndAfter, sentenceEnds } from '../sentences.js';
+import { compileSet, perLanguage } from './compile.js';
 import { inScope } from './phrases.js';
 
 const MEASURES = ['sentence-words', 'section-words', 'plan-words', 'exclamations', 'unlisted-sentences'] as const;
@@ -15,6 +18,24 @@ function words(text: string): number {
   return text.match(WORD)?.length ?? 0;
 }
 
+/**
+ * A closing written without a heading of its own: in the plan's last part, from the first paragraph after the
+ * part's first that opens as a closing does ("Please understand…", "Je vous en supplie…") to the end.
+ * None when the plan has no recognised part: there is no telling where its closing begins.
+ */
+function unheadedClosing(doc: PlanDocument, prose: NormalisedProse, opens: PhraseMatcher): Array<{ start: number; end: number }> {
+  const last = doc.sections.findLastIndex((s) => !s.kinds.includes('preamble') && !s.kinds.includes('other'));
+  if (last < 0) return [];
+  const spans = prose.spans.filter((s) => doc.blocks[s.block]?.section === last && doc.blocks[s.block]?.type !== 'heading');
+  for (let k = 1; k < spans.length; k++) {
+    const span = spans[k] as { start: number; end: number };
+    const text = prose.text.slice(span.start, span.end);
+    const lead = text.length - text.trimStart().length;
+    if (opens.scan(text).some((m) => m.start === lead)) return spans.slice(k);
+  }
+  return [];
+}
+
 export const metric: CheckKind = {
   name: 'metric',
   compile(rule) {
@@ -22,8 +43,11 @@ export const metric: CheckKind = {
     const max = rule.options?.['max'];
     if (!MEASURES.includes(measure)) throw new PoaError(`options.measure must be one of ${MEASURES.join(', ')}`, { subject: rule.file, hint: 'see the check kinds in docs/rule-packs.md' });
     if (typeof max !== 'number' || max < 0) throw new PoaError('options.max must be a number, 0 or more', { subject: rule.file, hint: 'see the check kinds in docs/rule-packs.md' });
+    // How a closing without its own heading opens (`starts` per language): only for the closing's words.
+    const closingStarts =
+      measure === 'section-words' && (rule.scope ?? []).includes('closing') ? perLanguage(rule, (lang) => compileSet(rule, rule.languages[lang]?.['starts'], `${lang}.starts`)) : null;
     return {
-      run(doc) {
+      run(doc, { language }) {
         const prose = proseOf(doc);
         const out: RawFinding[] = [];
         const report = (start: number, end: number, value: number): void => {
@@ -80,6 +104,11 @@ export const metric: CheckKind = {
           const list = bySection.get(key);
           if (list) list.push(span);
           else bySection.set(key, [span]);
+        }
+        const opens = closingStarts?.(language) ?? null;
+        if (opens && bySection.size === 0 && !doc.sections.some((s) => s.kinds.includes('closing'))) {
+          const closing = unheadedClosing(doc, prose, opens);
+          if (closing.length > 0) bySection.set(-2, closing);
         }
         for (const spans of bySection.values()) {
           const value = spans.reduce((n, s) => n + words(prose.text.slice(s.start, s.end)), 0);
