@@ -855,8 +855,26 @@ function secondWordOf(nodes: Node[]): SecondWord | null {
 interface KeyEntry {
   key: string;
   units: Unit[];
+  /** What the second word of a match of any of its units can be; null when one of them can have any. */
+  second: SecondWord | null;
   forWords: Words | null;
   live: Unit[];
+}
+
+/** The second words of several programs together, or null when one of them takes any. */
+function secondWordOfAll(programs: Program[]): SecondWord | null {
+  const all: SecondWord = { exact: new Set(), prefixes: [] };
+  for (const { second } of programs) {
+    if (second === null) return null;
+    for (const word of second.exact) all.exact.add(word);
+    all.prefixes.push(...second.prefixes);
+  }
+  return all;
+}
+
+/** Whether a word (undefined: the text ends) can be the second word a SecondWord allows. */
+function allows(second: SecondWord, next: string | undefined): boolean {
+  return next !== undefined && (second.exact.has(next) || second.prefixes.some((p) => next.startsWith(p)));
 }
 
 interface Words {
@@ -1132,7 +1150,8 @@ export class PhraseMatcher {
   private entry(key: string): KeyEntry {
     let e = this.entries.get(key);
     if (!e) {
-      e = { key, units: this.ordered(key).map(({ group, pattern }) => ({ group, program: programOf(pattern) })), forWords: null, live: [] };
+      const units = this.ordered(key).map(({ group, pattern }) => ({ group, program: programOf(pattern) }));
+      e = { key, units, second: secondWordOfAll(units.map((u) => u.program)), forWords: null, live: [] };
       this.entries.set(key, e);
     }
     return e;
@@ -1176,7 +1195,7 @@ export class PhraseMatcher {
     for (const unit of PhraseMatcher.live(e, words)) {
       const { second } = unit.program;
       // Most patterns filed under a common word ("we", "the") fail on the word after it: read that word only.
-      if (second !== null && (next === undefined || !(second.exact.has(next) || second.prefixes.some((p) => next.startsWith(p))))) continue;
+      if (second !== null && !allows(second, next)) continue;
       const run = runOf(unit.program);
       if (typeof run === 'function') {
         const end = run(text, index);
@@ -1238,8 +1257,13 @@ export class PhraseMatcher {
     const index = words.starts[word] as number;
     if (this.lines?.text !== words.text) this.lines = null;
     let best = -1;
+    const next = words.words[word + 1];
     for (let k = 0; k < keys.length; k++) {
-      const m = this.first(keys[k] as KeyEntry, words, word, index, surrogates);
+      const e = keys[k] as KeyEntry;
+      // A key none of whose patterns can go on with the next word is passed over whole (most are, at most words);
+      // lines with surrogates are read by expressions, whose words may be split otherwise.
+      if (e.second !== null && surrogates === null && !allows(e.second, next)) continue;
+      const m = this.first(e, words, word, index, surrogates);
       // Longer wins; on equal length the lower group, which is the smaller packed number.
       if (m >= GROUPS && (best < 0 || Math.floor(m / GROUPS) > Math.floor(best / GROUPS) || (Math.floor(m / GROUPS) === Math.floor(best / GROUPS) && m < best))) best = m;
     }

@@ -109,6 +109,16 @@ describe('pattern programs', () => {
     });
   }
 
+  it('passes over a key only when none of its patterns can go on with the next word', () => {
+    // Three patterns filed under "we", each with its own second word, and one that takes any second word.
+    const matcher = new PhraseMatcher([
+      { id: 'vague', patterns: ['we will improve', 'we are sorry', "we (did not|didn't|have not|haven't) check*"] },
+      { id: 'gap', patterns: ['our {1,2} team'] },
+    ]);
+    const text = foldText("We are sorry. We will improve. We didn't check it. We haven't checked. Our whole team, our team.");
+    expect(matcher.scan(text).map((m) => text.slice(m.start, m.end))).toEqual(['we are sorry', 'we will improve', "we didn't check", "we haven't checked", 'our whole team']);
+  });
+
   it('reads the second word across apostrophes, dashes, options and gaps', () => {
     const cases: Array<[string, string, string[]]> = [
       ["we (will|we'll)? {0,3} improv*", "we'll try to improve. we improve. we will improve", ["we'll try to improve", 'we improve', 'we will improve']],
