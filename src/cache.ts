@@ -9,10 +9,11 @@
 // the new file is written line by line, so an archive of 10,000 drafts does not sit in memory.
 
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, writeSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { packageRoot } from './data.js';
 import { describeSystemError, PoaError } from './errors.js';
+import { closeQuietly, discardTempFile } from './temp-file.js';
 import type { FileResult } from './types.js';
 
 /** Bumped when the file's layout changes. */
@@ -251,24 +252,11 @@ export class LintCache {
   /** Close the files and remove an unfinished new one (after save, or when linting failed). */
   dispose(): void {
     if (this.input !== null) {
-      try {
-        closeSync(this.input);
-      } catch {
-        // already closed
-      }
+      closeQuietly(this.input);
       this.input = null;
     }
     if (this.output !== null) {
-      try {
-        closeSync(this.output.fd);
-      } catch {
-        // already closed
-      }
-      try {
-        unlinkSync(this.output.path);
-      } catch {
-        // never written
-      }
+      discardTempFile(this.output);
       this.output = null;
     }
   }

@@ -1,9 +1,10 @@
 // Where `poa lint` puts a report written piece by piece: stdout or --output-file, and only once every draft was read.
 
-import { closeSync, copyFileSync, openSync, readSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, openSync, readSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeSystemError, PoaError } from '../errors.js';
+import { discardTempFile } from '../temp-file.js';
 
 /** Above this many characters the report goes to a temporary file instead of memory (an archive's JSON is hundreds of MB). */
 const SPILL_CHARS = 8 * 1024 * 1024;
@@ -96,16 +97,7 @@ export class ReportOutput {
   dispose(): void {
     this.chunks = [];
     if (!this.spill) return;
-    try {
-      closeSync(this.spill.fd);
-    } catch {
-      // already closed by commit
-    }
-    try {
-      unlinkSync(this.spill.path);
-    } catch {
-      // already gone
-    }
+    discardTempFile(this.spill);
     this.spill = undefined;
   }
 }
