@@ -5,6 +5,16 @@ import { describe, expect, it } from 'vitest';
 import { lintText, type RuleEntry } from '../../src/lint.js';
 import type { Finding } from '../../src/types.js';
 
+/** The prevention part's heading in each language. */
+const PREVENTION_HEADING: Record<string, string> = {
+  en: 'Preventive measures',
+  it: 'Misure preventive',
+  fr: 'Mesures préventives',
+  de: 'Vorbeugende Maßnahmen',
+  es: 'Medidas preventivas',
+  nl: 'Preventieve maatregelen',
+};
+
 const RULES = ['undated-action', 'no-owner', 'no-frequency', 'no-evidence', 'long-closing', 'too-long', 'no-bullets'] as const;
 type Rule = (typeof RULES)[number];
 
@@ -444,16 +454,17 @@ describe('specificity rules on whole drafts', () => {
   });
 
   it('leaves outbursts under the prevention heading to defensive-tone, in every language', () => {
-    // Per language: the heading, an outburst, and a measure that names no one (still reported).
-    const cases: Record<string, [string, string, string]> = {
-      en: ['Preventive measures', 'We DEMAND that our account is reactivated immediately!!!', 'Every new listing is checked against the restricted products list before it goes live.'],
-      it: ['Misure preventive', 'Pretendiamo la riattivazione immediata del nostro account!!!', 'Ogni nuova inserzione viene controllata con la lista dei prodotti soggetti a restrizioni prima della pubblicazione.'],
-      fr: ['Mesures préventives', 'Nous EXIGEONS la réactivation immédiate de notre compte !!!', 'Chaque nouvelle annonce est vérifiée avec la liste des produits soumis à restrictions avant sa publication.'],
-      de: ['Vorbeugende Maßnahmen', 'Wir FORDERN die sofortige Reaktivierung unseres Kontos!!!', 'Jedes neue Angebot wird vor der Veröffentlichung mit der Liste der eingeschränkten Produkte abgeglichen.'],
-      es: ['Medidas preventivas', '¡Exigimos la reactivación inmediata de nuestra cuenta!', 'Cada nuevo anuncio se comprueba con la lista de productos restringidos antes de publicarse.'],
-      nl: ['Preventieve maatregelen', 'Het is schandalig hoe Amazon met kleine ondernemers omgaat!!', 'Elk nieuw aanbod wordt voor publicatie gecontroleerd aan de hand van de lijst met beperkte producten.'],
+    // Per language: an outburst, and a measure that names no one (still reported).
+    const cases: Record<string, [string, string]> = {
+      en: ['We DEMAND that our account is reactivated immediately!!!', 'Every new listing is checked against the restricted products list before it goes live.'],
+      it: ['Pretendiamo la riattivazione immediata del nostro account!!!', 'Ogni nuova inserzione viene controllata con la lista dei prodotti soggetti a restrizioni prima della pubblicazione.'],
+      fr: ['Nous EXIGEONS la réactivation immédiate de notre compte !!!', 'Chaque nouvelle annonce est vérifiée avec la liste des produits soumis à restrictions avant sa publication.'],
+      de: ['Wir FORDERN die sofortige Reaktivierung unseres Kontos!!!', 'Jedes neue Angebot wird vor der Veröffentlichung mit der Liste der eingeschränkten Produkte abgeglichen.'],
+      es: ['¡Exigimos la reactivación inmediata de nuestra cuenta!', 'Cada nuevo anuncio se comprueba con la lista de productos restringidos antes de publicarse.'],
+      nl: ['Het is schandalig hoe Amazon met kleine ondernemers omgaat!!', 'Elk nieuw aanbod wordt voor publicatie gecontroleerd aan de hand van de lijst met beperkte producten.'],
     };
-    for (const [lang, [heading, outburst, measure]] of Object.entries(cases)) {
+    for (const [lang, [outburst, measure]] of Object.entries(cases)) {
+      const heading = PREVENTION_HEADING[lang] as string;
       const ids = lintText(`## ${heading}\n\n${outburst}\n`, { language: lang }).findings.map((f) => f.ruleId);
       expect(ids, lang).not.toContain('no-owner');
       expect(ids, lang).toContain('defensive-tone');
@@ -462,15 +473,16 @@ describe('specificity rules on whole drafts', () => {
   });
 
   it('asks for a cadence when a plan promises to keep monitoring, in every language', () => {
-    const cases: Record<string, [string, string, string]> = {
-      en: ['Preventive measures', 'We will keep monitoring our account health metrics regularly.', 'We will keep monitoring our account health metrics every Monday.'],
-      it: ['Misure preventive', "Continueremo a monitorare regolarmente le metriche sullo stato dell'account.", "Continueremo a monitorare ogni lunedì le metriche sullo stato dell'account."],
-      fr: ['Mesures préventives', 'Nous continuerons à surveiller régulièrement les indicateurs de notre compte.', 'Nous continuerons à surveiller chaque lundi les indicateurs de notre compte.'],
-      de: ['Vorbeugende Maßnahmen', 'Wir werden unsere Kennzahlen weiterhin regelmäßig prüfen.', 'Wir werden unsere Kennzahlen weiterhin jeden Montag prüfen.'],
-      es: ['Medidas preventivas', 'Seguiremos supervisando periódicamente las métricas de nuestra cuenta.', 'Seguiremos supervisando cada lunes las métricas de nuestra cuenta.'],
-      nl: ['Preventieve maatregelen', 'We blijven de prestaties van ons account regelmatig controleren.', 'We blijven de prestaties van ons account elke maandag controleren.'],
+    const cases: Record<string, [string, string]> = {
+      en: ['We will keep monitoring our account health metrics regularly.', 'We will keep monitoring our account health metrics every Monday.'],
+      it: ["Continueremo a monitorare regolarmente le metriche sullo stato dell'account.", "Continueremo a monitorare ogni lunedì le metriche sullo stato dell'account."],
+      fr: ['Nous continuerons à surveiller régulièrement les indicateurs de notre compte.', 'Nous continuerons à surveiller chaque lundi les indicateurs de notre compte.'],
+      de: ['Wir werden unsere Kennzahlen weiterhin regelmäßig prüfen.', 'Wir werden unsere Kennzahlen weiterhin jeden Montag prüfen.'],
+      es: ['Seguiremos supervisando periódicamente las métricas de nuestra cuenta.', 'Seguiremos supervisando cada lunes las métricas de nuestra cuenta.'],
+      nl: ['We blijven de prestaties van ons account regelmatig controleren.', 'We blijven de prestaties van ons account elke maandag controleren.'],
     };
-    for (const [lang, [heading, vague, weekly]] of Object.entries(cases)) {
+    for (const [lang, [vague, weekly]] of Object.entries(cases)) {
+      const heading = PREVENTION_HEADING[lang] as string;
       expect(findings(`## ${heading}\n\n${vague}\n`, lang).map((f) => f.ruleId), `${lang}: ${vague}`).toContain('no-frequency');
       expect(findings(`## ${heading}\n\n${weekly}\n`, lang).map((f) => f.ruleId), `${lang}: ${weekly}`).not.toContain('no-frequency');
     }
