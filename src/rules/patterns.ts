@@ -1181,8 +1181,9 @@ export class PhraseMatcher {
   /**
    * The first pattern filed under a key that matches at a position, as the key's alternation would find it:
    * its length × GROUPS + its group, or -1 (a number, not an object: this runs for most words of a draft).
+   * `next` is the word after the one at `index`, which at() has read already.
    */
-  private first(e: KeyEntry, words: Words, word: number, index: number, surrogates: LineAt | null): number {
+  private first(e: KeyEntry, words: Words, next: string | undefined, index: number, surrogates: LineAt | null): number {
     const { text } = words;
     if (surrogates?.at(index).surrogates) {
       const { from, text: lineText } = surrogates.at(index);
@@ -1191,7 +1192,6 @@ export class PhraseMatcher {
       const m = regex.exec(lineText);
       return m ? m[0].length * GROUPS + PhraseMatcher.group(m) : -1;
     }
-    const next = words.words[word + 1];
     for (const unit of PhraseMatcher.live(e, words)) {
       const { second } = unit.program;
       // Most patterns filed under a common word ("we", "the") fail on the word after it: read that word only.
@@ -1263,7 +1263,7 @@ export class PhraseMatcher {
       // A key none of whose patterns can go on with the next word is passed over whole (most are, at most words);
       // lines with surrogates are read by expressions, whose words may be split otherwise.
       if (e.second !== null && surrogates === null && !allows(e.second, next)) continue;
-      const m = this.first(e, words, word, index, surrogates);
+      const m = this.first(e, words, next, index, surrogates);
       // Longer wins; on equal length the lower group, which is the smaller packed number.
       if (m >= GROUPS && (best < 0 || Math.floor(m / GROUPS) > Math.floor(best / GROUPS) || (Math.floor(m / GROUPS) === Math.floor(best / GROUPS) && m < best))) best = m;
     }
