@@ -238,6 +238,22 @@ describe('the seed plans', () => {
     ]);
   });
 
+  // Part titles from labelled drafts that earlier missed a part: bare titles ("Acciones", "Maßnahmen", "Slot"),
+  // numbered sentences ("2. Pourquoi c’est arrivé") and Amazon's form questions in the formal "you".
+  it.each([
+    ['es/falsificacion-indignado.md', ['¿Cuál fue la causa del problema?=root-cause', '¿Qué medidas han tomado?=corrective-actions', '¿Qué medidas tomarán para evitar problemas futuros?=prevention']],
+    ['es/cosmetica-cbd-restringido.md', ['Acciones=corrective-actions']],
+    ['fr/paiement-hors-amazon.md', ['Le problème=problem', 'Pourquoi c’est arrivé=root-cause', 'Ce que nous avons corrigé=corrective-actions', 'Comment nous évitons que cela se reproduise=prevention']],
+    ['fr/contrefacon-marque.md', ['Actions=corrective-actions']],
+    ['de/hermes-sendungsverfolgung.md', ['Maßnahmen=corrective-actions']],
+    ['nl/gebruikt-als-nieuw.md', ['Wat we al gedaan hebben=corrective-actions', 'Slot=closing']],
+    ['nl/reviews-vrienden.md', ['Wat gaan we doen?=prevention']],
+  ])('reads the part titles of %s', (file, titles) => {
+    const result = lintText(fixture(`labelled/${file}`));
+    const found = result.sections.map((s) => `${s.heading ?? ''}=${s.kinds.join('+')}`);
+    for (const title of titles) expect(found).toContain(title);
+  });
+
   it('finds no plan parts in the French advice article and detects its language', () => {
     const text = readFileSync(join(SEEDS, '003_13956a87f0947b9c.txt'), 'utf8');
     const result = lintText(text);
