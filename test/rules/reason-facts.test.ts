@@ -855,6 +855,29 @@ describe('facts a plan needs for its reason', () => {
     expect(missing('de', de('Die Rechnung unseres Großhändlers vom 2. März für die 40 Pressen liegt bei.'))).toEqual([]);
   });
 
+  // DOMAIN.md §3: the other account's status is expected "if owned". A plan that says there is no other account and
+  // explains what linked the accounts need not give it; a bare denial does not explain anything, so both stay reported.
+  it.each([
+    ['en', 'Our former assistant logged into Seller Central from the same laptop she used for another seller.', 'I have no other account and I have never had one.'],
+    ['it', 'La nostra ex assistente accedeva a Seller Central dallo stesso laptop che usava per un altro venditore.', 'Non abbiamo mai avuto un altro account.'],
+    ['fr', 'Notre ancienne assistante se connectait à Seller Central depuis la même adresse IP que pour un autre vendeur.', "Nous n'avons jamais eu d'autre compte."],
+    ['de', 'Unsere frühere Assistentin hat sich vom selben Laptop aus bei Seller Central angemeldet, den sie für einen anderen Verkäufer nutzte.', 'Wir haben kein anderes Konto und hatten nie eines.'],
+    ['es', 'Nuestra antigua asistente entraba en Seller Central desde la misma dirección IP que usaba para otro vendedor.', 'No tenemos ninguna otra cuenta.'],
+    ['nl', 'Onze vroegere assistente logde in op Seller Central vanaf dezelfde laptop die ze voor een andere verkoper gebruikte.', 'Wij hebben geen ander account en hebben er nooit een gehad.'],
+  ])('%s: takes "no other account" for the status only when the plan explains the link', (lang, link, denial) => {
+    const messages = (text: string): string =>
+      lintText(plan('related-accounts', text), { language: lang })
+        .findings.filter((f) => f.ruleId === RULE)
+        .map((f) => f.message)
+        .join('\n');
+    const status = label(lang, 'other-account-status');
+    expect(messages(`${link} ${denial}`)).not.toContain(status);
+    expect(messages(link)).toContain(status);
+    const bare = messages(denial);
+    expect(bare).toContain(status);
+    expect(bare).toContain(label(lang, 'link-cause'));
+  });
+
   it('stays silent without a reason', () => {
     expect(lintText('We made a mistake and will do better.', { language: 'en' }).findings.filter((f) => f.ruleId === RULE)).toEqual([]);
   });
