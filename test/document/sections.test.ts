@@ -254,6 +254,22 @@ describe('the seed plans', () => {
     for (const title of titles) expect(found).toContain(title);
   });
 
+  // A bare "Actions" / "Maßnahmen" / "Acciones" title is the actions taken; a longer title that names prevention is not.
+  it.each([
+    ['en', 'Actions', 'corrective-actions'],
+    ['en', 'Actions to prevent recurrence', 'prevention'],
+    ['fr', 'Actions pour éviter que cela se reproduise', 'prevention'],
+    ['de', 'Maßnahmen', 'corrective-actions'],
+    ['de', 'Die getroffenen Maßnahmen', 'corrective-actions'],
+    ['de', 'Die vorbeugenden Maßnahmen', 'prevention'],
+    ['de', 'Maßnahmen zur Vorbeugung', 'prevention'],
+    ['es', 'Acciones', 'corrective-actions'],
+    ['es', 'Acciones para evitar que se repita', 'prevention'],
+  ])('%s: reads the title "%s" as %s', (language, title, kind) => {
+    const result = lintText(`## ${title}\n\nText.\n`, { language });
+    expect(result.sections.map((s) => s.kinds.join('+'))).toEqual([kind]);
+  });
+
   it('finds no plan parts in the French advice article and detects its language', () => {
     const text = readFileSync(join(SEEDS, '003_13956a87f0947b9c.txt'), 'utf8');
     const result = lintText(text);
