@@ -1,9 +1,12 @@
 // Specificity rules on realistic multi-part drafts in six languages: each-item, conditional and metric checks
 // (undated-action, no-owner, no-frequency, no-evidence, long-closing, too-long, no-bullets) fire on the offending
 // item or part, point at it, and stay silent on a clean draft.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintText, type RuleEntry } from '../../src/lint.js';
 import type { Finding } from '../../src/types.js';
+import { SEEDS } from '../helpers.js';
 
 /** The prevention part's heading in each language. */
 const PREVENTION_HEADING: Record<string, string> = {
@@ -493,5 +496,17 @@ describe('specificity rules on whole drafts', () => {
     const ids = lintText(text, { language: 'en' }).findings.map((f) => f.ruleId);
     expect(ids).toContain('unimplemented-action');
     expect(ids).not.toContain('undated-action');
+  });
+
+  it('does not read every paragraph of a draft without parts as an action or a measure', () => {
+    // The Italian seed article on customer service during a suspension: no part titles, 1,376 words of advice.
+    const article = readFileSync(join(SEEDS, '001_efd4e514137f8a16.txt'), 'utf8');
+    const ids = lintText(article).findings.map((f) => f.ruleId);
+    expect(ids).toContain('missing-section');
+    expect(ids).not.toContain('no-owner');
+    expect(ids).not.toContain('undated-action');
+    // The same kind of paragraph under its part title is checked.
+    const plan = `## ${PREVENTION_HEADING['it']}\n\nOgni ordine viene controllato con la lista di prelievo prima della spedizione.\n`;
+    expect(lintText(plan, { language: 'it' }).findings.map((f) => f.ruleId)).toContain('no-owner');
   });
 });
