@@ -11,6 +11,12 @@ export interface SectionVocabularyData {
     {
       names?: Partial<Record<PlanPartKind, string>>;
       vocabulary: Partial<Record<PlanPartKind, string[]>>;
+      /**
+       * Phrases of purpose per kind ("to prevent", "pour éviter"): right after another part's words they make the
+       * title about this kind instead ("What steps have you taken | to prevent this…" is about prevention); further
+       * on they add this kind to a title that names another part; alone they name nothing.
+       */
+      purposes?: Partial<Record<PlanPartKind, string[]>>;
     }
   >;
 }
@@ -55,6 +61,7 @@ function escapeRegExp(text: string): string {
 export class SectionVocabulary {
   private readonly matcher: RegExp;
   private readonly kindOfEntry = new Map<string, PlanPartKind[]>();
+  private readonly purposeOfEntry = new Map<string, PlanPartKind>();
   private readonly weak: Set<string>;
   readonly order: PlanPartKind[];
   private readonly names: Map<string, Partial<Record<PlanPartKind, string>>>;
@@ -76,9 +83,21 @@ export class SectionVocabulary {
           this.kindOfEntry.set(folded, kinds);
         }
       }
+      for (const [kind, phrases] of Object.entries(entry.purposes ?? {})) {
+        for (const phrase of phrases ?? []) {
+          const folded = foldHeading(phrase);
+          if (folded !== '') this.purposeOfEntry.set(folded, kind as PlanPartKind);
+        }
+      }
+    }
+    // A purpose that holds a word of its own part ("om te voorkomen" holds "voorkomen") still names the part alone.
+    for (const [purpose, kind] of this.purposeOfEntry) {
+      if (this.kindOfEntry.get(purpose)?.includes(kind)) continue;
+      const holds = [...this.kindOfEntry].some(([entry, kinds]) => kinds.includes(kind) && ` ${purpose} `.includes(` ${entry} `));
+      if (holds) this.kindOfEntry.set(purpose, [...(this.kindOfEntry.get(purpose) ?? []), kind]);
     }
     // Longest entries first so the alternation prefers "summary of the issue" over "summary".
-    const entries = [...this.kindOfEntry.keys()].sort((a, b) => b.length - a.length);
+    const entries = [...new Set([...this.kindOfEntry.keys(), ...this.purposeOfEntry.keys()])].sort((a, b) => b.length - a.length);
     // Folded headings hold only lower-case ASCII, digits and letters from U+00C0 up: a cheap word class.
     this.matcher = new RegExp(`(?<![a-z0-9\\u00c0-\\uffff])(?:${entries.map(escapeRegExp).join('|') || '(?!)'})(?![a-z0-9\\u00c0-\\uffff])`, 'gu');
   }
@@ -90,14 +109,32 @@ export class SectionVocabulary {
 
   classify(text: string): Classification {
     const normalised = foldHeading(text);
-    const found: KindMatch[] = [];
+    let found: KindMatch[] = [];
+    /** Purposes not right after another part's words: they add their part to a title that names one. */
+    const loose: KindMatch[] = [];
     // exec rather than matchAll, which copies this large expression on every call (once per line of a draft).
     this.matcher.lastIndex = 0;
     for (let m = this.matcher.exec(normalised); m; m = this.matcher.exec(normalised)) {
       const start = m.index;
       const end = start + m[0].length;
+      const purpose = this.purposeOfEntry.get(m[0]);
+      if (purpose !== undefined) {
+        // Right after another part's words (one space apart in folded text), the purpose names the part instead.
+        const before = found.filter((f) => f.end === start - 1 || f.end === start);
+        if (before.length > 0) {
+          found = found.filter((f) => !before.includes(f));
+          found.push({ kind: purpose, start: Math.min(...before.map((f) => f.start)), end });
+          continue;
+        }
+        if (!this.kindOfEntry.has(m[0])) {
+          loose.push({ kind: purpose, start, end });
+          continue;
+        }
+      }
       for (const kind of this.kindOfEntry.get(m[0]) ?? []) found.push({ kind, start, end });
     }
+    if (found.length > 0) found.push(...loose);
+    found.sort((x, y) => x.start - y.start);
     let covered = 0;
     let lastEnd = -1;
     for (const m of found) {

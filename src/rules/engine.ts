@@ -60,6 +60,11 @@ function mergeSections(packs: RulePack[]): SectionVocabularyData {
         const key = kind as keyof typeof target.vocabulary;
         target.vocabulary[key] = [...(target.vocabulary[key] ?? []), ...(phrases ?? [])];
       }
+      for (const [kind, phrases] of Object.entries(entry.purposes ?? {})) {
+        const purposes = (target.purposes ??= {});
+        const key = kind as keyof typeof purposes;
+        purposes[key] = [...(purposes[key] ?? []), ...(phrases ?? [])];
+      }
     }
   }
   return merged;

@@ -270,6 +270,28 @@ describe('the seed plans', () => {
     expect(result.sections.map((s) => s.kinds.join('+'))).toEqual([kind]);
   });
 
+  // Amazon's third question, as sellers paste it: the words of the actions taken, then a purpose ("to prevent").
+  it.each([
+    ['en', 'What steps have you taken to prevent this from happening again?', 'prevention'],
+    ['en', 'What have you done to prevent this from happening again?', 'prevention'],
+    ['en', 'What actions have you taken to resolve the issue?', 'corrective-actions'],
+    ['en', 'Actions taken to resolve the issue and to prevent it', 'corrective-actions+prevention'],
+    ['it', 'Cosa avete fatto per evitare che il problema si ripeta?', 'prevention'],
+    ['fr', 'Quelles mesures avez-vous prises pour éviter que cela se reproduise ?', 'prevention'],
+    ['fr', "Qu'avez-vous fait pour éviter que le problème se reproduise ?", 'prevention'],
+    ['de', 'Ergriffene Maßnahmen zur Vermeidung weiterer Stornierungen', 'prevention'],
+    ['es', '¿Qué medidas ha tomado para evitar que vuelva a ocurrir?', 'prevention'],
+    ['nl', 'Welke maatregelen heeft u genomen om te voorkomen dat het opnieuw gebeurt?', 'prevention'],
+  ])('%s: reads the question "%s" as %s', (language, title, kind) => {
+    const result = lintText(`**${title}**\n\nText.\n`, { language });
+    expect(result.sections.map((s) => s.kinds.join('+'))).toEqual([kind]);
+  });
+
+  it('does not take a sentence with a purpose for a part title', () => {
+    const result = lintText('We changed the cut-off to prevent late orders:\n\n- 12:30 pm every weekday.\n', { language: 'en' });
+    expect(result.sections.map((s) => s.kinds.join('+'))).toEqual(['preamble']);
+  });
+
   it('finds no plan parts in the French advice article and detects its language', () => {
     const text = readFileSync(join(SEEDS, '003_13956a87f0947b9c.txt'), 'utf8');
     const result = lintText(text);
