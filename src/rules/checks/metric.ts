@@ -1,11 +1,10 @@
 // Check kind `metric`: a sentence, part or whole plan whose measure (words, `!`) exceeds a maximum.
 
-import { proseOf, spanContaining, toSource, type NormalisedProse } from '../../document/text.js';
+import { proseOf, spanContaining, toSource } from '../../document/text.js';
 import { PoaError } from '../../errors.js';
-import type { PlanDocument } from '../../types.js';
 import type { CheckKind, RawFinding } from '../model.js';
-import type { PhraseMatcher } from '../patterns.js';
 import { firstEndAfter, sentenceEnds } from '../sentences.js';
+import { unheadedClosing } from './closing.js';
 import { compileSet, perLanguage } from './compile.js';
 import { inScope } from './phrases.js';
 
@@ -16,24 +15,6 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}'-]*/gu;
 
 function words(text: string): number {
   return text.match(WORD)?.length ?? 0;
-}
-
-/**
- * A closing written without a heading of its own: in the plan's last part, from the first paragraph after the
- * part's first that opens as a closing does ("Please understand…", "Je vous en supplie…") to the end.
- * None when the plan has no recognised part: there is no telling where its closing begins.
- */
-function unheadedClosing(doc: PlanDocument, prose: NormalisedProse, opens: PhraseMatcher): Array<{ start: number; end: number }> {
-  const last = doc.sections.findLastIndex((s) => !s.kinds.includes('preamble') && !s.kinds.includes('other'));
-  if (last < 0) return [];
-  const spans = prose.spans.filter((s) => doc.blocks[s.block]?.section === last && doc.blocks[s.block]?.type !== 'heading');
-  for (let k = 1; k < spans.length; k++) {
-    const span = spans[k] as { start: number; end: number };
-    const text = prose.text.slice(span.start, span.end);
-    const lead = text.length - text.trimStart().length;
-    if (opens.scan(text).some((m) => m.start === lead)) return spans.slice(k);
-  }
-  return [];
 }
 
 export const metric: CheckKind = {
@@ -107,7 +88,11 @@ export const metric: CheckKind = {
         }
         const opens = closingStarts?.(language) ?? null;
         if (opens && bySection.size === 0 && !doc.sections.some((s) => s.kinds.includes('closing'))) {
-          const closing = unheadedClosing(doc, prose, opens);
+          // The closing opens with a plea or request: a match at the paragraph's first letter.
+          const closing = unheadedClosing(doc, prose, (text) => {
+            const lead = text.length - text.trimStart().length;
+            return opens.scan(text).some((m) => m.start === lead);
+          });
           if (closing.length > 0) bySection.set(-2, closing);
         }
         for (const spans of bySection.values()) {

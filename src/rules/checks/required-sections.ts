@@ -1,7 +1,10 @@
 // Check kind `required-sections`: each part of a plan reviewers expect must be present.
 
+import { proseOf } from '../../document/text.js';
 import type { PlanDocument, PlanPartKind, Section } from '../../types.js';
 import type { CheckKind, RawFinding } from '../model.js';
+import { unheadedClosing } from './closing.js';
+import { compileSet, perLanguage } from './compile.js';
 
 interface Options {
   required?: PlanPartKind[];
@@ -33,9 +36,14 @@ export const requiredSections: CheckKind = {
     const options = (rule.options ?? {}) as Options;
     const required = options.required ?? [];
     const recommended = options.recommended ?? [];
+    // A closing without its own heading (`closingWords` per language: a request to reinstate the account), written
+    // as a paragraph of the last part after its first, is a closing all the same.
+    const closingWords = perLanguage(rule, (lang) => compileSet(rule, rule.languages[lang]?.['closingWords'], `${lang}.closingWords`));
     return {
-      run(doc, { locale }) {
+      run(doc, { language, locale }) {
         const present = new Set(doc.sections.flatMap((s) => s.kinds));
+        const words = present.has('closing') ? null : closingWords(language);
+        if (words && unheadedClosing(doc, proseOf(doc), (text, block) => doc.blocks[block]?.type === 'paragraph' && words.test(text)).length > 0) present.add('closing');
         const contains = (rule.languages[locale]?.['contains'] ?? rule.languages['en']?.['contains'] ?? {}) as Record<string, string>;
         const out: RawFinding[] = [];
         for (const kind of [...required, ...recommended]) {
