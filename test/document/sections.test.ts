@@ -265,6 +265,7 @@ describe('the seed plans', () => {
     ['de', 'Maßnahmen zur Vorbeugung', 'prevention'],
     ['es', 'Acciones', 'corrective-actions'],
     ['es', 'Acciones para evitar que se repita', 'prevention'],
+    ['nl', 'Hoe we het voorkomen', 'prevention'],
   ])('%s: reads the title "%s" as %s', (language, title, kind) => {
     const result = lintText(`## ${title}\n\nText.\n`, { language });
     expect(result.sections.map((s) => s.kinds.join('+'))).toEqual([kind]);
