@@ -270,6 +270,14 @@ export function splitSections(
       blocks.push({ start: event.start, end: event.end, section: sections.length - 1, type: event.type });
     }
   }
+  // A title that names the whole plan ("PIANO D'AZIONE – TASSO DI SPEDIZIONI IN RITARDO"): the first part heading, with
+  // no text of its own, whose parts all come again in the headings after it, is a title, not an empty part.
+  const firstPart = sections.findIndex(isKnown);
+  const title = sections[firstPart];
+  if (title && firstPart + 1 < sections.length && !blocks.some((b) => b.section === firstPart)) {
+    const later = new Set(sections.slice(firstPart + 1).flatMap((s) => s.kinds));
+    if (title.kinds.every((k) => later.has(k))) title.kinds = ['other'];
+  }
   // The preamble is reported only when it holds text.
   if (!blocks.some((b) => b.section === 0)) {
     sections.shift();

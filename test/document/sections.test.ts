@@ -288,6 +288,15 @@ describe('the seed plans', () => {
     expect(result.sections.map((s) => s.kinds.join('+'))).toEqual([kind]);
   });
 
+  it('reads a title that names the whole plan as a title, and still reports an empty first part', () => {
+    const titled = lintText("PIANO D'AZIONE - TASSO DI SPEDIZIONI IN RITARDO\n\nPROBLEMA\nIl tasso era del 6,3 %.\n\nPIANO DI AZIONE\nDal 19 febbraio una seconda addetta prepara gli ordini.\n", { language: 'it' });
+    expect(titled.sections.map((s) => s.kinds.join('+'))).toEqual(['other', 'problem', 'corrective-actions+prevention']);
+    expect(titled.findings.filter((f) => f.ruleId === 'empty-section')).toEqual([]);
+    const empty = lintText('## Problem\n\n## Root cause\nThe handling time was one day.\n', { language: 'en' });
+    expect(empty.sections.map((s) => s.kinds.join('+'))).toEqual(['problem', 'root-cause']);
+    expect(empty.findings.filter((f) => f.ruleId === 'empty-section')).toHaveLength(1);
+  });
+
   it('does not take a sentence with a purpose for a part title', () => {
     const result = lintText('We changed the cut-off to prevent late orders:\n\n- 12:30 pm every weekday.\n', { language: 'en' });
     expect(result.sections.map((s) => s.kinds.join('+'))).toEqual(['preamble']);
