@@ -101,9 +101,11 @@ export function createEngine(packs: RulePack[]): Engine {
   }
   rules.sort((a, b) => a.definition.id.localeCompare(b.definition.id));
   for (const { definition } of rules) {
-    for (const item of definition.reasons ?? []) {
-      const known = item.startsWith('@') ? item.slice(1) in reasons.groups() : reasons.keys.includes(item);
-      if (!known) throw new PoaError(`reasons: unknown ${item.startsWith('@') ? 'group' : 'reason'} "${item}"`, { subject: definition.file, hint: 'see reasons.yaml' });
+    for (const [key, items] of [['reasons', definition.reasons], ['exceptReasons', definition.exceptReasons]] as const) {
+      for (const item of items ?? []) {
+        const known = item.startsWith('@') ? item.slice(1) in reasons.groups() : reasons.keys.includes(item);
+        if (!known) throw new PoaError(`${key}: unknown ${item.startsWith('@') ? 'group' : 'reason'} "${item}"`, { subject: definition.file, hint: 'see reasons.yaml' });
+      }
     }
   }
   return {
@@ -193,9 +195,10 @@ function toFinding(doc: PlanDocument, rule: RuleDefinition, severity: Severity, 
   return finding;
 }
 
-/** Whether a rule is for this kind of document and, for reason-specific rules, this plan's reason. */
+/** Whether a rule is for this kind of document and, for reason-specific rules, this plan's reason (and not one it leaves out). */
 export function applies(engine: Engine, rule: RuleDefinition, doc: PlanDocument): boolean {
   if ((rule.kind ?? 'plan') !== doc.kind) return false;
+  if (rule.exceptReasons && doc.reason !== null && engine.reasons.expand(rule.exceptReasons).has(doc.reason.key)) return false;
   if (!rule.reasons || rule.reasons.length === 0) return true;
   return doc.reason !== null && engine.reasons.expand(rule.reasons).has(doc.reason.key);
 }

@@ -36,6 +36,8 @@ export interface RuleDefinition {
   scopeFallback?: boolean;
   /** Reasons (keys, or `@group` from reasons.yaml) the rule applies to; none means every plan. */
   reasons?: string[];
+  /** Reasons (keys or `@group`) the rule does not apply to: a plan about them has nothing it asks for (order IDs in a related-accounts plan). */
+  exceptReasons?: string[];
   /** What the rule checks: a plan of action (default) or a message to a buyer. */
   kind?: DocumentKind;
   options?: Record<string, unknown>;

@@ -122,6 +122,10 @@ describe('broken rule packs are refused with file:line:col', () => {
     expect(loadError({ 'x-rule.yaml': rule('re:(a+)+$') })).toContain('nests quantifiers');
   });
 
+  it('refuses an unknown reason in exceptReasons', () => {
+    expect(loadError({ 'x-rule.yaml': 'id: x-rule\nseverity: warning\ncheck: phrases\nexceptReasons: [late-shipments]\nlanguages:\n  en: { message: m }\n' })).toContain('exceptReasons: unknown reason "late-shipments"');
+  });
+
   it('refuses a fact waived with a fact the rule does not have', () => {
     const rule = 'id: x-rule\nseverity: warning\ncheck: required-facts\noptions:\n  facts:\n    status: { reasons: [related-accounts], waivedWith: [link] }\nlanguages:\n  en:\n    message: m\n    facts:\n      status: { label: s, patterns: [closed], waivers: ["no other account"] }\n';
     expect(loadError({ 'x-rule.yaml': rule })).toContain('options.facts.status.waivedWith: "link" is not another fact of this rule');

@@ -889,6 +889,24 @@ describe('facts a plan needs for its reason', () => {
   });
 });
 
+describe('missing-order-id and the plan\'s reason', () => {
+  const orderless = (reason: string | null, lang = 'en'): boolean =>
+    lintText(reason === null ? 'We removed the listing on 3 May.' : plan(reason, 'We removed the listing on 3 May.'), { language: lang }).findings.some((f) => f.ruleId === 'missing-order-id');
+
+  it('asks for order IDs in plans about orders, and in plans whose reason is unknown', () => {
+    expect(orderless('late-shipment')).toBe(true);
+    expect(orderless('counterfeit', 'de')).toBe(true);
+    expect(orderless(null)).toBe(true);
+  });
+
+  it('leaves plans about an account or a listing alone: they have no orders to name', () => {
+    for (const reason of ['related-accounts', 'identity-verification', 'ip-complaint', 'restricted-products', 'fair-pricing', 'detail-page-abuse']) {
+      expect(orderless(reason), reason).toBe(false);
+      expect(orderless(reason, 'it'), reason).toBe(false);
+    }
+  });
+});
+
 describe('missing-asin on plans about listings', () => {
   const ids = (text: string, options: { language: string; reason?: string }): string[] => lintText(text, options).findings.filter((f) => f.ruleId === 'missing-asin').map((f) => f.severity);
 
