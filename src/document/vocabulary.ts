@@ -91,9 +91,10 @@ export class SectionVocabulary {
       }
     }
     // A purpose that holds a word of its own part ("om te voorkomen" holds "voorkomen") still names the part alone.
+    const vocabularyEntries = [...this.kindOfEntry];
     for (const [purpose, kind] of this.purposeOfEntry) {
       if (this.kindOfEntry.get(purpose)?.includes(kind)) continue;
-      const holds = [...this.kindOfEntry].some(([entry, kinds]) => kinds.includes(kind) && ` ${purpose} `.includes(` ${entry} `));
+      const holds = vocabularyEntries.some(([entry, kinds]) => kinds.includes(kind) && ` ${purpose} `.includes(` ${entry} `));
       if (holds) this.kindOfEntry.set(purpose, [...(this.kindOfEntry.get(purpose) ?? []), kind]);
     }
     // Longest entries first so the alternation prefers "summary of the issue" over "summary".
@@ -111,7 +112,9 @@ export class SectionVocabulary {
     const normalised = foldHeading(text);
     let found: KindMatch[] = [];
     /** Purposes not right after another part's words: they add their part to a title that names one. */
-    const loose: KindMatch[] = [];
+    let loose: KindMatch[] | null = null;
+    /** Whether a purpose moved matches out of their order in the title. */
+    let reordered = false;
     // exec rather than matchAll, which copies this large expression on every call (once per line of a draft).
     this.matcher.lastIndex = 0;
     for (let m = this.matcher.exec(normalised); m; m = this.matcher.exec(normalised)) {
@@ -124,17 +127,22 @@ export class SectionVocabulary {
         if (before.length > 0) {
           found = found.filter((f) => !before.includes(f));
           found.push({ kind: purpose, start: Math.min(...before.map((f) => f.start)), end });
+          reordered = true;
           continue;
         }
         if (!this.kindOfEntry.has(m[0])) {
-          loose.push({ kind: purpose, start, end });
+          (loose ??= []).push({ kind: purpose, start, end });
           continue;
         }
       }
       for (const kind of this.kindOfEntry.get(m[0]) ?? []) found.push({ kind, start, end });
     }
-    if (found.length > 0) found.push(...loose);
-    found.sort((x, y) => x.start - y.start);
+    if (loose !== null && found.length > 0) {
+      found.push(...loose);
+      reordered = true;
+    }
+    // Most lines hold no purpose: their matches are already in order.
+    if (reordered) found.sort((x, y) => x.start - y.start);
     let covered = 0;
     let lastEnd = -1;
     for (const m of found) {
