@@ -190,6 +190,7 @@ export function registerLint(program: Command, state: CommandState): void {
         cwd,
         root: rootFor(flags.format, cwd),
         rules: () => describeRules(report, flags.locale === undefined ? {} : { locale: flags.locale }),
+        kind: flags.kind,
       });
       if (toFile) {
         try {

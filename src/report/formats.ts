@@ -14,6 +14,8 @@ export interface FormatContext {
   root: string;
   /** Rule metadata, asked for only by formats that describe rules. */
   rules: () => RuleMeta[];
+  /** What the drafts are: buyer messages have no parts, so stylish does not list them. */
+  kind?: 'plan' | 'message';
 }
 
 export type Formatter = (report: LintReport, context: FormatContext) => string;
@@ -21,7 +23,7 @@ export type Formatter = (report: LintReport, context: FormatContext) => string;
 const LOADERS: Record<FormatName, () => Promise<Formatter>> = {
   stylish: async () => {
     const { formatStylish } = await import('./stylish.js');
-    return (report, c) => formatStylish(report, { color: c.color });
+    return (report, c) => formatStylish(report, { color: c.color, showSections: c.kind !== 'message' });
   },
   json: async () => {
     const { formatJson } = await import('./json.js');

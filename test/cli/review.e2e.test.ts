@@ -53,6 +53,15 @@ describe('poa lint --kind message', () => {
     expect(r.status).toBe(1);
   });
 
+  it('prints no plan parts for a message in the stylish format', () => {
+    const reply = 'Dear customer, about order 205-1234567-7654321: we will refund you by PayPal.\n';
+    const r = runPoa(['lint', '-', '--kind', 'message', '--no-color'], { cwd: dir, input: reply });
+    expect(r.stdout).toContain('message-off-platform');
+    expect(r.stdout).not.toContain('parts:');
+    const plan = runPoa(['lint', '-', '--no-color'], { cwd: dir, input: '## Root cause\nThe handling time was one day.\n' });
+    expect(plan.stdout).toContain('  parts: root-cause@1');
+  });
+
   it('refuses an unknown kind', () => {
     const r = runPoa(['lint', 'plan.md', '--kind', 'letter'], { cwd: dir });
     expect(r.status).toBe(2);
