@@ -266,6 +266,10 @@ describe('the seed plans', () => {
     ['es', 'Acciones', 'corrective-actions'],
     ['es', 'Acciones para evitar que se repita', 'prevention'],
     ['nl', 'Hoe we het voorkomen', 'prevention'],
+    ['es', 'Soluciones', 'corrective-actions'],
+    ['en', 'Long-term solutions', 'prevention'],
+    ['it', 'Soluzioni a lungo termine', 'prevention'],
+    ['nl', 'Oplossingen', 'corrective-actions'],
   ])('%s: reads the title "%s" as %s', (language, title, kind) => {
     const result = lintText(`## ${title}\n\nText.\n`, { language });
     expect(result.sections.map((s) => s.kinds.join('+'))).toEqual([kind]);
