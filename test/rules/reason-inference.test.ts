@@ -85,6 +85,8 @@ const REASONS: Cases = {
   ],
   nl: [
     ['order-defect-rate', 'Ons percentage orderdefecten was 1,8 % over 60 dagen (norm lager dan 1 %). Van de 33 defecte bestellingen waren er 19 met negatieve feedback, 11 A-tot-z-claims en 3 terugboekingen.'],
+    // the other common Dutch name of the rate, with plural feedbacks
+    ['order-defect-rate', 'Ons ordergebrekpercentage was 1,9 % van 1 januari tot 1 maart (de norm is lager dan 1 %). Van de 1.050 bestellingen hadden er 20 een gebrek: 15 claims en 5 negatieve feedbacks.'],
     ['late-shipment', 'Ons account is gedeactiveerd wegens een percentage late verzendingen van 6,3 % over 30 dagen. 59 bestellingen zijn na de verwachte verzenddatum als verzonden bevestigd, omdat de verwerkingstijd voor alle artikelen op 1 dag stond.'],
     ['cancellation-rate', 'Ons annuleringspercentage vóór uitvoering was 5,2 %. We hebben 25 bestellingen geannuleerd omdat de voorraad tussen Bol en Amazon niet meer werd gesynchroniseerd, waardoor uitverkochte artikelen beschikbaar bleven.'],
     ['related-accounts', 'Amazon heeft ons account gedeactiveerd omdat het gerelateerd zou zijn aan een ander verkopersaccount. Onze vorige boekhouder beheerde beide accounts vanaf dezelfde laptop.'],
