@@ -25,7 +25,9 @@ const EXPECTED: Array<[string, string[], string[]]> = [
   ['fr-questions.md', ["root-cause","corrective-actions","prevention"], ["missing-policy-link 1:1","missing-section 3:1","no-owner 16:3","vague-promise 16:8"]],
   ['it-etichette.md', ["root-cause","corrective-actions","prevention"], ["missing-order-id 1:1","missing-section 5:1","no-owner 15:3","vague-promise 15:10"]],
   ['it-plain-ritardi.txt', ["other","problem","root-cause","corrective-actions","prevention"], ["missing-policy-link 4:1","no-responsibility 4:1","no-owner 16:3","vague-promise 16:3"]],
+  ['it-recensioni.md', ["problem","root-cause","corrective-actions","prevention"], ["missing-order-id 2:1","missing-policy-link 2:1","no-responsibility 2:1","defensive-tone 5:323","defensive-tone 5:346","no-owner 12:3","no-owner 13:3","no-owner 14:3","vague-promise 14:3"]],
   ['nl-labels.md', ["problem","root-cause","corrective-actions","prevention"], ["no-owner 14:3","vague-promise 14:3"]],
+  ['nl-odr.md', ["other","problem","root-cause","corrective-actions","prevention"], ["missing-policy-link 4:1"]],
 ];
 
 describe('fresh drafts in six languages', () => {
