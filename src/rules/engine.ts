@@ -103,8 +103,7 @@ export function createEngine(packs: RulePack[]): Engine {
   for (const { definition } of rules) {
     for (const [key, items] of [['reasons', definition.reasons], ['exceptReasons', definition.exceptReasons]] as const) {
       for (const item of items ?? []) {
-        const known = item.startsWith('@') ? item.slice(1) in reasons.groups() : reasons.keys.includes(item);
-        if (!known) throw new PoaError(`${key}: unknown ${item.startsWith('@') ? 'group' : 'reason'} "${item}"`, { subject: definition.file, hint: 'see reasons.yaml' });
+        if (!reasons.knows(item)) throw new PoaError(`${key}: unknown ${item.startsWith('@') ? 'group' : 'reason'} "${item}"`, { subject: definition.file, hint: 'see reasons.yaml' });
       }
     }
   }

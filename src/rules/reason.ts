@@ -27,6 +27,11 @@ export class ReasonCatalogue {
     return this.data.groups ?? {};
   }
 
+  /** Whether a rule's `reasons` entry names a reason key or, with `@`, a group. */
+  knows(item: string): boolean {
+    return item.startsWith('@') ? item.slice(1) in this.groups() : this.keys.includes(item);
+  }
+
   /** A reason's name as a message in `locale` says it (else in `language`, else English), or its key when it has none. */
   name(key: string, locale: string, language: string): string {
     const names = this.data.reasons[key]?.names ?? {};

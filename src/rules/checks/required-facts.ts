@@ -36,8 +36,7 @@ export const requiredFacts: CheckKind = {
     if (Object.keys(facts).length === 0) throw new PoaError('options.facts: list the facts and the reasons they are required for', { subject: rule.file, hint: 'see the check kinds in docs/rule-packs.md' });
     for (const [id, fact] of Object.entries(facts)) {
       for (const item of fact.reasons ?? []) {
-        const known = item.startsWith('@') ? item.slice(1) in env.reasons.groups() : env.reasons.keys.includes(item);
-        if (!known) throw new PoaError(`options.facts.${id}.reasons: unknown reason or group "${item}"`, { subject: rule.file, hint: 'see reasons.yaml' });
+        if (!env.reasons.knows(item)) throw new PoaError(`options.facts.${id}.reasons: unknown reason or group "${item}"`, { subject: rule.file, hint: 'see reasons.yaml' });
       }
       for (const other of fact.waivedWith ?? []) {
         if (!(other in facts) || other === id) throw new PoaError(`options.facts.${id}.waivedWith: "${other}" is not another fact of this rule`, { subject: rule.file, hint: 'list fact ids from options.facts' });
