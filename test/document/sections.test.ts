@@ -254,42 +254,36 @@ describe('the seed plans', () => {
     for (const title of titles) expect(found).toContain(title);
   });
 
-  // A bare "Actions" / "Maßnahmen" / "Acciones" title is the actions taken; a longer title that names prevention is not.
+  // Titles as sellers write them, with markdown headings or in bold. A bare "Actions" / "Maßnahmen" / "Acciones" is
+  // the actions taken; a longer title that names prevention is not. Amazon's third question, as sellers paste it:
+  // the words of the actions taken, then a purpose ("to prevent"), is prevention.
   it.each([
-    ['en', 'Actions', 'corrective-actions'],
-    ['en', 'Actions to prevent recurrence', 'prevention'],
-    ['fr', 'Actions pour éviter que cela se reproduise', 'prevention'],
-    ['de', 'Maßnahmen', 'corrective-actions'],
-    ['de', 'Die getroffenen Maßnahmen', 'corrective-actions'],
-    ['de', 'Die vorbeugenden Maßnahmen', 'prevention'],
-    ['de', 'Maßnahmen zur Vorbeugung', 'prevention'],
-    ['es', 'Acciones', 'corrective-actions'],
-    ['es', 'Acciones para evitar que se repita', 'prevention'],
-    ['nl', 'Hoe we het voorkomen', 'prevention'],
-    ['es', 'Soluciones', 'corrective-actions'],
-    ['en', 'Long-term solutions', 'prevention'],
-    ['it', 'Soluzioni a lungo termine', 'prevention'],
-    ['nl', 'Oplossingen', 'corrective-actions'],
-  ])('%s: reads the title "%s" as %s', (language, title, kind) => {
-    const result = lintText(`## ${title}\n\nText.\n`, { language });
-    expect(result.sections.map((s) => s.kinds.join('+'))).toEqual([kind]);
-  });
-
-  // Amazon's third question, as sellers paste it: the words of the actions taken, then a purpose ("to prevent").
-  it.each([
-    ['en', 'What steps have you taken to prevent this from happening again?', 'prevention'],
-    ['en', 'What have you done to prevent this from happening again?', 'prevention'],
-    ['en', 'What actions have you taken to resolve the issue?', 'corrective-actions'],
-    ['en', 'Actions taken to resolve the issue and to prevent it', 'corrective-actions+prevention'],
-    ['it', 'Cosa avete fatto per evitare che il problema si ripeta?', 'prevention'],
-    ['fr', 'Quelles mesures avez-vous prises pour éviter que cela se reproduise ?', 'prevention'],
-    ['fr', "Qu'avez-vous fait pour éviter que le problème se reproduise ?", 'prevention'],
-    ['de', 'Ergriffene Maßnahmen zur Vermeidung weiterer Stornierungen', 'prevention'],
-    ['es', '¿Qué medidas ha tomado para evitar que vuelva a ocurrir?', 'prevention'],
-    ['nl', 'Welke maatregelen heeft u genomen om te voorkomen dat het opnieuw gebeurt?', 'prevention'],
-  ])('%s: reads the question "%s" as %s', (language, title, kind) => {
-    const result = lintText(`**${title}**\n\nText.\n`, { language });
-    expect(result.sections.map((s) => s.kinds.join('+'))).toEqual([kind]);
+    ['en', '## Actions', 'corrective-actions'],
+    ['en', '## Actions to prevent recurrence', 'prevention'],
+    ['fr', '## Actions pour éviter que cela se reproduise', 'prevention'],
+    ['de', '## Maßnahmen', 'corrective-actions'],
+    ['de', '## Die getroffenen Maßnahmen', 'corrective-actions'],
+    ['de', '## Die vorbeugenden Maßnahmen', 'prevention'],
+    ['de', '## Maßnahmen zur Vorbeugung', 'prevention'],
+    ['es', '## Acciones', 'corrective-actions'],
+    ['es', '## Acciones para evitar que se repita', 'prevention'],
+    ['nl', '## Hoe we het voorkomen', 'prevention'],
+    ['es', '## Soluciones', 'corrective-actions'],
+    ['en', '## Long-term solutions', 'prevention'],
+    ['it', '## Soluzioni a lungo termine', 'prevention'],
+    ['nl', '## Oplossingen', 'corrective-actions'],
+    ['en', '**What steps have you taken to prevent this from happening again?**', 'prevention'],
+    ['en', '**What have you done to prevent this from happening again?**', 'prevention'],
+    ['en', '**What actions have you taken to resolve the issue?**', 'corrective-actions'],
+    ['en', '**Actions taken to resolve the issue and to prevent it**', 'corrective-actions+prevention'],
+    ['it', '**Cosa avete fatto per evitare che il problema si ripeta?**', 'prevention'],
+    ['fr', '**Quelles mesures avez-vous prises pour éviter que cela se reproduise ?**', 'prevention'],
+    ['fr', "**Qu'avez-vous fait pour éviter que le problème se reproduise ?**", 'prevention'],
+    ['de', '**Ergriffene Maßnahmen zur Vermeidung weiterer Stornierungen**', 'prevention'],
+    ['es', '**¿Qué medidas ha tomado para evitar que vuelva a ocurrir?**', 'prevention'],
+    ['nl', '**Welke maatregelen heeft u genomen om te voorkomen dat het opnieuw gebeurt?**', 'prevention'],
+  ])('%s: reads the title %s as %s', (language, title, kind) => {
+    expect(parts(`${title}\n\nText.\n`, language)).toEqual([kind]);
   });
 
   it('reads a title that names the whole plan as a title, and still reports an empty first part', () => {
@@ -302,8 +296,7 @@ describe('the seed plans', () => {
   });
 
   it('does not take a sentence with a purpose for a part title', () => {
-    const result = lintText('We changed the cut-off to prevent late orders:\n\n- 12:30 pm every weekday.\n', { language: 'en' });
-    expect(result.sections.map((s) => s.kinds.join('+'))).toEqual(['preamble']);
+    expect(parts('We changed the cut-off to prevent late orders:\n\n- 12:30 pm every weekday.\n', 'en')).toEqual(['preamble']);
   });
 
   it('finds no plan parts in the French advice article and detects its language', () => {
